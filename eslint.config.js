@@ -1,0 +1,128 @@
+import js from '@eslint/js'
+import prettier from 'eslint-config-prettier'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import playwright from 'eslint-plugin-playwright'
+import reactHooks from 'eslint-plugin-react-hooks'
+import { defineConfig, globalIgnores } from 'eslint/config'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Module boundaries: dependencies point one way (see docs/decisions/0001-layout.md). */
+const noDevOrTesting = [
+  { group: ['**/dev/**'], message: 'src/ never imports the local dev stack.' },
+  { group: ['**/testing/**'], message: 'src/testing is for *.test.* files only.' },
+]
+const noFrameworks = [
+  { group: ['react-router', 'react-router-dom'], message: 'auth/* knows nothing of the router.' },
+  { group: ['@tanstack/*'], message: 'auth/* knows nothing of TanStack Query.' },
+  { group: ['**/app/**', '**/api/**', '**/components/**'], message: 'auth/* is a leaf module.' },
+]
+
+export default defineConfig([
+  globalIgnores(['dist', 'coverage', 'playwright-report', 'test-results', 'bench/results']),
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'separate-type-imports' },
+      ],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      eqeqeq: 'error',
+      'no-eval': 'error',
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'react-hooks/exhaustive-deps': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      // SEC-27: tokens and login state live in sessionStorage or memory, never localStorage.
+      'no-restricted-globals': ['error', { name: 'localStorage', message: 'Use sessionStorage.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'localStorage', message: 'Use sessionStorage.' },
+        { object: 'document', property: 'cookie', message: 'No tokens in cookies (SEC-27).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'No raw HTML.',
+        },
+      ],
+      'no-restricted-imports': ['error', { patterns: noDevOrTesting }],
+    },
+  },
+  {
+    files: ['src/auth/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.*'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...noDevOrTesting, ...noFrameworks] }],
+    },
+  },
+  {
+    files: ['src/auth/core/**/*.ts', 'src/api/client/**/*.ts', 'src/config/**/*.ts'],
+    ignores: ['**/*.test.*'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noDevOrTesting,
+            ...noFrameworks,
+            { group: ['react', 'react-dom', '**/auth/react/**'], message: 'Framework-free.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/components/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.*'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noDevOrTesting,
+            { group: ['**/auth/**', '**/api/**'], message: 'Components are presentational.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.test.{ts,tsx}', 'src/testing/**', 'dev/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      // expect.any()/stringMatching() are typed `any` by design.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  {
+    files: ['dev/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['e2e/**/*.ts'],
+    extends: [playwright.configs['flat/recommended']],
+  },
+  prettier,
+])

@@ -1,0 +1,89 @@
+import { ApiError } from './api-error'
+import { parseWwwAuthenticate } from './www-authenticate'
+
+/** What `callApi` needs to reach one protected API; built from the auth client. */
+export interface ApiEndpoint {
+  /** Bearer tokens are sent only to URLs below this base (SEC-25). */
+  readonly baseUrl: string
+  /** Gets a token at request time, never one captured during render. */
+  getToken(): Promise<{ token: string; scheme: string }>
+  /** Forgets a token the API rejected, so the next `getToken` renews it. */
+  invalidateToken(token: string): void
+}
+
+export interface ApiRequest {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  readonly body?: unknown
+  readonly signal?: AbortSignal
+}
+
+/** Resolves `path` below `baseUrl`, refusing anything that would leave it (e.g. `//evil`). */
+export function resolveApiUrl(baseUrl: string, path: string): URL {
+  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
+  const url = new URL(path.replace(/^\/+/, ''), base)
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
+    throw new TypeError(`Refusing to send a token outside ${base.href}: ${path}`)
+  }
+  return url
+}
+
+/**
+ * Calls a protected API with the right access token and returns the parsed JSON body (unknown:
+ * parse it at the call site). A 401 renews the token and retries once (SEC-25: no loops).
+ */
+export async function callApi(
+  endpoint: ApiEndpoint,
+  path: string,
+  request: ApiRequest = {},
+): Promise<unknown> {
+  const url = resolveApiUrl(endpoint.baseUrl, path)
+  for (let attempt = 0; ; attempt++) {
+    const { token, scheme } = await endpoint.getToken()
+    const response = await fetch(url, {
+      method: request.method ?? 'GET',
+      headers: {
+        Accept: 'application/json',
+        Authorization: `${scheme} ${token}`,
+        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      ...(request.signal ? { signal: request.signal } : {}),
+      // A redirect could carry the Authorization header elsewhere; never follow one.
+      redirect: 'error',
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+    })
+    if (response.ok) {
+      return response.status === 204 ? undefined : ((await response.json()) as unknown)
+    }
+    const challenge = parseWwwAuthenticate(response.headers.get('WWW-Authenticate')).find(
+      (c) => c.scheme === scheme.toLowerCase(),
+    )
+    if (response.status === 401 && attempt === 0) {
+      endpoint.invalidateToken(token)
+      continue
+    }
+    throw new ApiError(response.status, await errorMessage(response, challenge), challenge)
+  }
+}
+
+async function errorMessage(
+  response: Response,
+  challenge: ReturnType<typeof parseWwwAuthenticate>[number] | undefined,
+): Promise<string> {
+  const type = response.headers.get('Content-Type') ?? ''
+  if (type.includes('json')) {
+    try {
+      const body: unknown = await response.json()
+      if (typeof body === 'object' && body !== null) {
+        const { detail, title } = body as { detail?: unknown; title?: unknown }
+        if (typeof detail === 'string') return detail
+        if (typeof title === 'string') return title
+      }
+    } catch {
+      // fall through to the status line
+    }
+  }
+  const described = challenge?.params.error_description ?? challenge?.params.error
+  return described ?? `The API answered ${String(response.status)} ${response.statusText}`.trim()
+}

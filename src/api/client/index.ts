@@ -1,0 +1,3 @@
+export { ApiError, isApiError } from './api-error'
+export { type ApiEndpoint, type ApiRequest, callApi, resolveApiUrl } from './call-api'
+export { type AuthChallenge, parseWwwAuthenticate } from './www-authenticate'

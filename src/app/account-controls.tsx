@@ -1,0 +1,33 @@
+import { useEffect } from 'react'
+
+import { useAuth, useAuthClient } from '../auth/react'
+import { SignInButton } from './sign-in-button'
+
+/** The header's account area: the user's name and "Sign out", or "Sign in". */
+export function AccountControls() {
+  const auth = useAuthClient()
+  const { status, user } = useAuth()
+
+  useEffect(() => {
+    if (status !== 'signed-out') return
+    // Warm the sign-in code and discovery while the user reads the page.
+    const id = requestIdleCallback(() => {
+      auth.prefetch()
+    })
+    return () => {
+      cancelIdleCallback(id)
+    }
+  }, [auth, status])
+
+  if (user) {
+    return (
+      <>
+        <span className="user-name">{user.name}</span>
+        <button type="button" onClick={() => void auth.signOut()}>
+          Sign out
+        </button>
+      </>
+    )
+  }
+  return <SignInButton />
+}

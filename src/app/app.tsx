@@ -1,0 +1,22 @@
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from 'react-router'
+
+import { type AuthClient, AuthProvider } from '../auth/react'
+import type { createAppRouter } from './router'
+
+interface AppProps {
+  readonly auth: AuthClient
+  readonly queryClient: QueryClient
+  readonly router: ReturnType<typeof createAppRouter>
+}
+
+/** The composition root: engines built in main.tsx are handed to React here. */
+export function App({ auth, queryClient, router }: AppProps) {
+  return (
+    <AuthProvider client={auth}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </AuthProvider>
+  )
+}

@@ -1,0 +1,30 @@
+import { useAuth, useAuthClient } from '../auth/react'
+import { AlertPanel } from '../components/alert-panel'
+import { SignInButton } from './sign-in-button'
+
+/** Shows the auth client's last failure, with "Sign in" to retry. Nothing was stored. */
+export function AuthErrorAlert() {
+  const auth = useAuthClient()
+  const { error } = useAuth()
+  if (!error) return null
+  const expired = error.code === 'interaction_required'
+  return (
+    <AlertPanel
+      title={expired ? 'Please sign in again' : 'Sign-in failed'}
+      message={error.message}
+      fix={error.fix}
+      code={error.code}
+      detail={error.providerErrorDescription ?? error.providerError}
+    >
+      <SignInButton />
+      <button
+        type="button"
+        onClick={() => {
+          auth.dismissError()
+        }}
+      >
+        Dismiss
+      </button>
+    </AlertPanel>
+  )
+}

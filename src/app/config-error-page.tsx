@@ -1,0 +1,33 @@
+import { type ConfigError } from '../config'
+import { AlertPanel } from '../components/alert-panel'
+
+/** Shown instead of the app when config.json is missing or invalid: every problem at once. */
+export function ConfigErrorPage({ error }: { readonly error: ConfigError }) {
+  return (
+    <main className="shell-main">
+      <h1>Tessera is not configured correctly</h1>
+      <AlertPanel
+        title="config.json needs fixing"
+        message={error.message.split('\n')[0] ?? ''}
+        fix="Edit config.json next to index.html (no rebuild needed), then reload."
+        code="config_invalid"
+      >
+        <button
+          type="button"
+          onClick={() => {
+            window.location.reload()
+          }}
+        >
+          Reload
+        </button>
+      </AlertPanel>
+      <ul className="problems" aria-label="Problems in config.json">
+        {error.problems.map((problem) => (
+          <li key={`${problem.path}:${problem.message}`}>
+            {problem.path ? <code>{problem.path}</code> : null} {problem.message}
+          </li>
+        ))}
+      </ul>
+    </main>
+  )
+}

@@ -1,0 +1,27 @@
+import { Link, NavLink, Outlet } from 'react-router'
+
+import { AppShell } from '../components/app-shell'
+import { AccountControls } from './account-controls'
+import { AuthErrorAlert } from './auth-error-alert'
+import { paths } from './paths'
+
+export function Layout() {
+  return (
+    <AppShell
+      brand={<Link to={paths.home}>Tessera</Link>}
+      navigation={
+        <>
+          <NavLink to={paths.home} end>
+            Home
+          </NavLink>
+          <NavLink to={paths.profile}>Profile</NavLink>
+          <NavLink to={paths.tasks}>Tasks</NavLink>
+        </>
+      }
+      account={<AccountControls />}
+    >
+      <AuthErrorAlert />
+      <Outlet />
+    </AppShell>
+  )
+}

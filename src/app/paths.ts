@@ -1,0 +1,6 @@
+/** App routes, relative to the router's basename. The callback path comes from config.json. */
+export const paths = {
+  home: '/',
+  profile: '/profile',
+  tasks: '/tasks',
+} as const

@@ -1,0 +1,51 @@
+import { isApiError } from '../api/queries'
+import { isAuthError } from '../auth/react'
+import { AlertPanel } from '../components/alert-panel'
+
+/** Explains a failed API call. An expired session is left to the session alert. */
+export function QueryErrorAlert({
+  error,
+  onRetry,
+}: {
+  readonly error: unknown
+  readonly onRetry: () => void
+}) {
+  if (isAuthError(error, 'interaction_required')) return null
+  const retry = (
+    <button type="button" onClick={onRetry}>
+      Try again
+    </button>
+  )
+  if (isApiError(error)) {
+    return (
+      <AlertPanel
+        title="The API refused the request"
+        message={error.message}
+        code={`http_${String(error.status)}`}
+      >
+        {retry}
+      </AlertPanel>
+    )
+  }
+  if (isAuthError(error)) {
+    return (
+      <AlertPanel
+        title="Could not get access"
+        message={error.message}
+        fix={error.fix}
+        code={error.code}
+      >
+        {retry}
+      </AlertPanel>
+    )
+  }
+  return (
+    <AlertPanel
+      title="Could not reach the API"
+      message={error instanceof Error ? error.message : 'The request failed.'}
+      fix="Check your connection and try again."
+    >
+      {retry}
+    </AlertPanel>
+  )
+}

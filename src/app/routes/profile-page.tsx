@@ -1,0 +1,43 @@
+import { useMe } from '../../api/queries'
+import { useAuth } from '../../auth/react'
+import { ClaimsList } from '../../components/claims-list'
+import { StatusMessage } from '../../components/status-message'
+import { QueryErrorAlert } from '../query-error-alert'
+
+export function ProfilePage() {
+  const { user } = useAuth()
+  const me = useMe()
+  return (
+    <section className="stack">
+      <h1>Profile</h1>
+      <section aria-labelledby="api-heading" className="card">
+        <h2 id="api-heading">From the demo API</h2>
+        {me.isPending ? <StatusMessage>Asking the API who you are…</StatusMessage> : null}
+        {me.isError ? (
+          <QueryErrorAlert
+            error={me.error}
+            onRetry={() => {
+              void me.refetch()
+            }}
+          />
+        ) : null}
+        {me.data ? (
+          <dl className="claims">
+            <div className="claim">
+              <dt>Name</dt>
+              <dd>{me.data.name}</dd>
+            </div>
+            <div className="claim">
+              <dt>Email</dt>
+              <dd>{me.data.email ?? '—'}</dd>
+            </div>
+          </dl>
+        ) : null}
+      </section>
+      <section aria-labelledby="claims-heading" className="card">
+        <h2 id="claims-heading">ID token claims</h2>
+        {user ? <ClaimsList claims={user.claims} /> : null}
+      </section>
+    </section>
+  )
+}

@@ -1,0 +1,30 @@
+import { useEffect } from 'react'
+import { useRouteError } from 'react-router'
+
+import { AlertPanel } from '../../components/alert-panel'
+
+/** Last line of defence: an unexpected render error becomes a message, not a blank page. */
+export function RouteErrorPage() {
+  const error = useRouteError()
+  useEffect(() => {
+    console.error('Tessera: unexpected error while rendering this page.', error)
+  }, [error])
+  return (
+    <main className="shell-main">
+      <AlertPanel
+        title="Something went wrong"
+        message={error instanceof Error ? error.message : 'An unexpected error occurred.'}
+        fix="Reload the page. If it keeps happening, tell us what you were doing."
+      >
+        <button
+          type="button"
+          onClick={() => {
+            window.location.reload()
+          }}
+        >
+          Reload
+        </button>
+      </AlertPanel>
+    </main>
+  )
+}

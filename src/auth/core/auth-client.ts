@@ -1,0 +1,420 @@
+import type { ApiConfig, AppConfig } from '../../config'
+import { isAuthorizationResponse } from './authorization-response'
+import { tokenCacheKey } from './cache-key'
+import { AuthError, isAuthError } from './errors'
+import type { IdTokenClaims } from './id-token'
+import type { Protocol, ProtocolOptions } from './protocol'
+import { ProviderCache } from './provider-cache'
+import { createRefreshLock } from './refresh-lock'
+import { safeReturnTo } from './return-to'
+import { type AccessTokenEntry, type Session, SessionStore } from './session-store'
+import { createSingleFlight } from './single-flight'
+import type { AccessTokenGrant } from './token-response'
+
+export interface AuthUser {
+  readonly sub: string
+  readonly name: string
+  readonly email: string | undefined
+  /** The validated ID token claims. */
+  readonly claims: IdTokenClaims
+}
+
+export type AuthStatus = 'signed-out' | 'redirecting' | 'signed-in'
+
+export interface AuthSnapshot {
+  readonly status: AuthStatus
+  readonly user: AuthUser | null
+  /** The last failure the user should see (sign-in failed, session expired); null once resolved. */
+  readonly error: AuthError | null
+}
+
+export interface AccessToken {
+  readonly token: string
+  /** The Authorization scheme, e.g. `Bearer`. */
+  readonly scheme: string
+}
+
+export interface AuthClientOptions {
+  readonly config: AppConfig
+  /** Absolute URL of the app's base, e.g. `https://app.example/portal/`. */
+  readonly appBaseUrl: string
+  readonly storage?: Storage
+  readonly fetch?: typeof fetch
+  /** Full-page navigation to the provider (sign-in, sign-out). */
+  readonly navigate?: (url: string) => void
+  /** Replaces the current history entry's URL without navigating. */
+  readonly replaceUrl?: (url: string) => void
+  readonly now?: () => number
+  readonly locks?: LockManager
+  readonly loadProtocol?: (options: ProtocolOptions) => Promise<Protocol>
+}
+
+/** Renew this long before expiry, or a quarter of the lifetime for short-lived tokens. */
+const RENEW_MARGIN_MS = 60_000
+/** Sign-out must not hang on revocation: it is best effort. */
+const REVOKE_TIMEOUT_MS = 3_000
+
+const loadDefaultProtocol = async (options: ProtocolOptions) =>
+  (await import('./protocol')).createProtocol(options)
+
+/**
+ * The framework-free auth engine: one per page, created before React renders (SEC-35). It owns
+ * the session and the per-API token cache, and exposes `subscribe`/`getSnapshot` for
+ * `useSyncExternalStore`. A signed-in reload reads sessionStorage only; the protocol code
+ * (oidc-client-ts, jose) is loaded when a sign-in or renewal needs it.
+ */
+export class AuthClient {
+  readonly config: AppConfig
+  readonly redirectUri: string
+  readonly postLogoutRedirectUri: string
+
+  private readonly store: SessionStore
+  private readonly provider: ProviderCache
+  private readonly storage: Storage
+  private readonly navigate: (url: string) => void
+  private readonly replaceUrl: (url: string) => void
+  private readonly now: () => number
+  private readonly loadProtocol: (options: ProtocolOptions) => Promise<Protocol>
+  private readonly withRefreshLock: <T>(task: () => Promise<T>) => Promise<T>
+  private readonly renewOnce = createSingleFlight<AccessTokenEntry>()
+  private readonly callbacks = new Map<string, Promise<string>>()
+  private readonly listeners = new Set<() => void>()
+  private protocolPromise: Promise<Protocol> | undefined
+  private pendingSignIn: Promise<void> | undefined
+  private snapshot: AuthSnapshot
+
+  constructor(options: AuthClientOptions) {
+    const { config } = options
+    this.config = config
+    this.redirectUri = new URL(config.redirectPath.slice(1), options.appBaseUrl).href
+    this.postLogoutRedirectUri = new URL(
+      config.postLogoutRedirectPath.slice(1),
+      options.appBaseUrl,
+    ).href
+    this.storage = options.storage ?? sessionStorage
+    this.navigate =
+      options.navigate ??
+      ((url) => {
+        window.location.assign(url)
+      })
+    this.replaceUrl =
+      options.replaceUrl ??
+      ((url) => {
+        window.history.replaceState(window.history.state, '', url)
+      })
+    this.now = options.now ?? Date.now
+    this.loadProtocol = options.loadProtocol ?? loadDefaultProtocol
+    this.store = new SessionStore(this.storage, config.authority, config.clientId)
+    this.provider = new ProviderCache(
+      config.authority,
+      this.storage,
+      options.fetch ?? globalThis.fetch.bind(globalThis),
+    )
+    this.withRefreshLock = createRefreshLock(
+      `tessera-refresh:${config.authority}|${config.clientId}`,
+      options.locks,
+    )
+    this.snapshot = this.snapshotOf(this.store.get(), null)
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly getSnapshot = (): AuthSnapshot => this.snapshot
+
+  /** The configured API `name`; throws for a name that is not in `config.apis`. */
+  api(name: string): ApiConfig {
+    const api = this.config.apis[name]
+    if (!api) throw new TypeError(`Unknown API "${name}": add it to "apis" in config.json.`)
+    return api
+  }
+
+  /** Whether `url` is an authorization response for this app's redirect URI. */
+  isCallbackUrl(url: string): boolean {
+    const parsed = new URL(url)
+    return (
+      parsed.origin + parsed.pathname === this.redirectUri.replace(/[?#].*$/, '') &&
+      isAuthorizationResponse(parsed)
+    )
+  }
+
+  /** Warms what a sign-in needs (protocol code, discovery) while the user reads the page. */
+  prefetch(): void {
+    this.protocol().catch(() => undefined) // a real sign-in attempt reports the failure
+  }
+
+  /**
+   * Redirects to the provider (authorization code + PKCE S256, nonce, state). Never rejects:
+   * a failure is published in the snapshot's `error`.
+   * @param returnTo app path to come back to; anything but a same-origin path becomes `/`
+   */
+  signIn(options: { returnTo?: string } = {}): Promise<void> {
+    // One redirect at a time: StrictMode effects and double clicks share it.
+    this.pendingSignIn ??= this.startSignIn(options.returnTo).finally(() => {
+      this.pendingSignIn = undefined
+    })
+    return this.pendingSignIn
+  }
+
+  /** Leaves the `redirecting` state when the page comes back from the back/forward cache. */
+  resumeAfterNavigation(): void {
+    if (this.snapshot.status === 'redirecting') {
+      this.publish(this.snapshotOf(this.store.get(), null))
+    }
+  }
+
+  private async startSignIn(requestedReturnTo: string | undefined): Promise<void> {
+    const origin = new URL(this.redirectUri).origin
+    const returnTo = safeReturnTo(requestedReturnTo ?? '/', origin)
+    this.publish({ status: 'redirecting', user: null, error: null })
+    try {
+      const protocol = await this.protocol()
+      const apis = Object.values(this.config.apis)
+      const url = await protocol.createSignInUrl({
+        returnTo,
+        scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
+        resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
+        tokenResource: this.primaryApi()?.resource,
+      })
+      this.navigate(url)
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
+  /**
+   * Completes a sign-in from the redirect URL, exactly once per response (SEC-11): StrictMode's
+   * double effects and repeated calls share one code redemption. The code and state leave the
+   * address bar before anything else happens (SEC-12).
+   * @returns the validated path to return to
+   */
+  handleCallback(url: string): Promise<string> {
+    const state = new URL(url).searchParams.get('state') ?? ''
+    let pending = this.callbacks.get(state)
+    if (!pending) {
+      this.replaceUrl(this.redirectUri.replace(/[?#].*$/, ''))
+      pending = this.completeSignIn(url)
+      this.callbacks.set(state, pending)
+    }
+    return pending
+  }
+
+  /**
+   * An access token for the API `apiName`: from the cache while fresh, else one refresh grant
+   * shared by every concurrent caller. Throws an {@link AuthError} with code
+   * `interaction_required` when the user must sign in again.
+   */
+  async getAccessToken(apiName: string): Promise<AccessToken> {
+    const api = this.api(apiName)
+    const session = this.requireSession()
+    const key = this.cacheKey(session, api)
+    const cached = session.accessTokens[key]
+    const entry =
+      cached && this.isFresh(cached)
+        ? cached
+        : await this.renewOnce(key, () => this.renew(api, key))
+    return { token: entry.token, scheme: entry.tokenType }
+  }
+
+  /** Drops `token` from the cache after the API rejected it, so the next call renews. */
+  invalidateAccessToken(apiName: string, token: string): void {
+    const session = this.store.get()
+    if (!session) return
+    const key = this.cacheKey(session, this.api(apiName))
+    if (session.accessTokens[key]?.token !== token) return // already renewed by another caller
+    const { [key]: _rejected, ...rest } = session.accessTokens
+    this.store.set({ ...session, accessTokens: rest })
+  }
+
+  /**
+   * Clears the session here, revokes the refresh token where supported and ends the provider
+   * session with `id_token_hint` (SEC-29). Never rejects.
+   */
+  async signOut(): Promise<void> {
+    const session = this.store.get()
+    this.store.clear()
+    this.publish({ status: session ? 'redirecting' : 'signed-out', user: null, error: null })
+    if (!session) return
+    let target: string | undefined
+    try {
+      const protocol = await this.protocol()
+      if (session.refreshToken) {
+        await Promise.race([
+          protocol.revokeRefreshToken(session.refreshToken).catch(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, REVOKE_TIMEOUT_MS)),
+        ])
+      }
+      target = await protocol.createSignOutUrl(session.idToken)
+    } catch (error) {
+      console.warn('Tessera: signed out here only; the provider could not be reached.', error)
+    }
+    this.navigate(target ?? this.postLogoutRedirectUri)
+  }
+
+  /** Forgets an error the user has seen. */
+  dismissError(): void {
+    if (this.snapshot.error) this.publish({ ...this.snapshot, error: null })
+  }
+
+  private async completeSignIn(url: string): Promise<string> {
+    try {
+      const protocol = await this.protocol()
+      const result = await protocol.completeSignIn(url)
+      const primary = this.primaryApi()
+      const draft: Session = {
+        issuer: this.config.authority,
+        clientId: this.config.clientId,
+        idToken: result.idToken,
+        claims: result.claims,
+        refreshToken: result.refreshToken,
+        accessTokens: {},
+      }
+      // The code exchange asked for the primary API's resource; cache that token for it.
+      const accessTokens =
+        primary?.resource !== undefined
+          ? { [this.cacheKey(draft, primary)]: this.entryOf(result.accessToken, primary) }
+          : {}
+      const session = { ...draft, accessTokens }
+      this.store.set(session)
+      this.publish(this.snapshotOf(session, null))
+      return safeReturnTo(result.returnTo, new URL(this.redirectUri).origin)
+    } catch (error) {
+      throw this.fail(error)
+    }
+  }
+
+  private async renew(api: ApiConfig, key: string): Promise<AccessTokenEntry> {
+    return this.withRefreshLock(async () => {
+      // Re-check after taking the lock: a caller before us may have renewed already.
+      const session = this.requireSession()
+      const cached = session.accessTokens[key]
+      if (cached && this.isFresh(cached)) return cached
+      if (!session.refreshToken) {
+        throw this.endSession(
+          new AuthError('interaction_required', {
+            message: 'Your session has no refresh token, so it cannot be renewed silently.',
+          }),
+        )
+      }
+      let result
+      try {
+        const protocol = await this.protocol()
+        result = await protocol.refresh({
+          refreshToken: session.refreshToken,
+          idToken: session.idToken,
+          claims: session.claims,
+          api,
+        })
+      } catch (error) {
+        if (isAuthError(error, 'interaction_required')) throw this.endSession(error)
+        throw error
+      }
+      const entry = this.entryOf(result.accessToken, api)
+      const now = this.now()
+      const live = Object.entries(session.accessTokens).filter(([, e]) => e.expiresAt > now)
+      const renewed: Session = {
+        ...session,
+        refreshToken: result.refreshToken,
+        idToken: result.idToken,
+        claims: result.claims,
+        accessTokens: { ...Object.fromEntries(live), [key]: entry },
+      }
+      this.store.set(renewed)
+      if (result.claims !== session.claims) this.publish(this.snapshotOf(renewed, null))
+      return entry
+    })
+  }
+
+  private protocol(): Promise<Protocol> {
+    this.protocolPromise ??= this.loadProtocol({
+      authority: this.config.authority,
+      clientId: this.config.clientId,
+      redirectUri: this.redirectUri,
+      postLogoutRedirectUri: this.postLogoutRedirectUri,
+      storage: this.storage,
+      provider: this.provider,
+    }).catch((error: unknown) => {
+      this.protocolPromise = undefined // retry on the next attempt (e.g. back online)
+      throw error
+    })
+    return this.protocolPromise
+  }
+
+  private primaryApi(): ApiConfig | undefined {
+    return Object.values(this.config.apis)[0]
+  }
+
+  private requireSession(): Session {
+    const session = this.store.get()
+    if (!session) {
+      throw new AuthError('interaction_required', { message: 'You are not signed in.' })
+    }
+    return session
+  }
+
+  private cacheKey(session: Session, api: ApiConfig): string {
+    return tokenCacheKey({
+      issuer: session.issuer,
+      clientId: session.clientId,
+      sub: session.claims.sub,
+      resource: api.resource ?? '',
+      scopes: api.scopes,
+    })
+  }
+
+  private entryOf(grant: AccessTokenGrant, api: ApiConfig): AccessTokenEntry {
+    const now = this.now()
+    const lifetimeMs = grant.expiresInSeconds * 1000
+    return {
+      token: grant.accessToken,
+      tokenType: grant.tokenType,
+      expiresAt: now + lifetimeMs,
+      renewAt: now + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 4),
+      scopes: [...api.scopes],
+    }
+  }
+
+  private isFresh(entry: AccessTokenEntry): boolean {
+    return this.now() < entry.renewAt
+  }
+
+  /** The session can't continue: forget it and tell the user why (nothing else is lost). */
+  private endSession(error: AuthError): AuthError {
+    this.store.clear()
+    this.publish({ status: 'signed-out', user: null, error })
+    return error
+  }
+
+  private fail(error: unknown): AuthError {
+    const authError =
+      error instanceof AuthError ? error : new AuthError('token_response_invalid', { cause: error })
+    console.error(`Tessera sign-in failed [${authError.code}]: ${authError.message}`)
+    this.publish({ status: 'signed-out', user: null, error: authError })
+    return authError
+  }
+
+  private snapshotOf(session: Session | null, error: AuthError | null): AuthSnapshot {
+    if (!session) return { status: 'signed-out', user: null, error }
+    const { claims } = session
+    const name = [claims.name, claims.preferred_username, claims.sub].find(
+      (value): value is string => typeof value === 'string' && value !== '',
+    )
+    return {
+      status: 'signed-in',
+      user: {
+        sub: claims.sub,
+        name: name ?? claims.sub,
+        email: typeof claims.email === 'string' ? claims.email : undefined,
+        claims,
+      },
+      error,
+    }
+  }
+
+  private publish(snapshot: AuthSnapshot): void {
+    this.snapshot = snapshot
+    for (const listener of this.listeners) listener()
+  }
+}

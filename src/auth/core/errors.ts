@@ -1,0 +1,105 @@
+/**
+ * Every way authentication can fail, as a closed set of codes a user can look up in the
+ * README's troubleshooting table. The provider's own `error`/`error_description` are kept as
+ * received.
+ */
+export type AuthErrorCode =
+  /** The provider answered the authorization request with `error=` (e.g. access_denied). */
+  | 'provider_error'
+  /** The callback URL is not one this tab started, was already used, or is malformed. */
+  | 'callback_invalid'
+  /** Discovery or the authorization response named another issuer than the configured one. */
+  | 'issuer_mismatch'
+  /** The discovery document could not be loaded or is unusable. */
+  | 'discovery_failed'
+  /** The ID token failed validation (signature, iss, aud, exp, nonce, …). */
+  | 'id_token_invalid'
+  /** The token endpoint answered something that is not a usable bearer token response. */
+  | 'token_response_invalid'
+  /** The token endpoint refused the request (other than an expired session). */
+  | 'token_request_failed'
+  /** The session can't be renewed silently; the user must sign in again. */
+  | 'interaction_required'
+  /** The provider did not answer in time. */
+  | 'timeout'
+  /** The provider could not be reached. */
+  | 'network_error'
+
+const DEFAULT_TEXT: Record<AuthErrorCode, { message: string; fix: string }> = {
+  provider_error: {
+    message: 'The identity provider did not sign you in.',
+    fix: 'Try signing in again. If it keeps failing, ask your administrator to check the app registration.',
+  },
+  callback_invalid: {
+    message: 'This sign-in response was already used or was not started in this tab.',
+    fix: 'Start the sign-in again from this tab.',
+  },
+  issuer_mismatch: {
+    message: 'The identity provider identified itself as a different issuer than configured.',
+    fix: 'Check that "authority" in config.json is exactly the issuer of your provider.',
+  },
+  discovery_failed: {
+    message: 'The identity provider’s configuration could not be loaded.',
+    fix: 'Check that "authority" in config.json is right and that the provider allows this origin (CORS).',
+  },
+  id_token_invalid: {
+    message: 'The identity provider returned an ID token that failed validation.',
+    fix: 'Sign in again. If it keeps failing, check "authority" and "clientId" in config.json and the device clock.',
+  },
+  token_response_invalid: {
+    message: 'The identity provider returned an unusable token response.',
+    fix: 'Sign in again. If it keeps failing, check the provider’s app registration.',
+  },
+  token_request_failed: {
+    message: 'The identity provider refused to issue tokens.',
+    fix: 'Sign in again. If it keeps failing, check the app registration (SPA platform, redirect URI).',
+  },
+  interaction_required: {
+    message: 'Your session has expired.',
+    fix: 'Sign in again; you will come back to this page.',
+  },
+  timeout: {
+    message: 'The identity provider did not answer in time.',
+    fix: 'Check your connection and try again.',
+  },
+  network_error: {
+    message: 'The identity provider could not be reached.',
+    fix: 'Check your connection and try again.',
+  },
+}
+
+export interface AuthErrorOptions extends ErrorOptions {
+  readonly message?: string
+  readonly fix?: string
+  /** The provider's OAuth `error`, as received. */
+  readonly providerError?: string
+  /** The provider's `error_description`, as received. */
+  readonly providerErrorDescription?: string
+}
+
+/** The one error type the auth core throws. Never carries a token or an authorization code. */
+export class AuthError extends Error {
+  override readonly name = 'AuthError'
+  readonly code: AuthErrorCode
+  /** What the user or deployer can do about it. */
+  readonly fix: string
+  readonly providerError: string | undefined
+  readonly providerErrorDescription: string | undefined
+
+  constructor(code: AuthErrorCode, options: AuthErrorOptions = {}) {
+    super(options.message ?? DEFAULT_TEXT[code].message, options)
+    this.code = code
+    this.fix = options.fix ?? DEFAULT_TEXT[code].fix
+    this.providerError = options.providerError
+    this.providerErrorDescription = options.providerErrorDescription
+  }
+}
+
+export function isAuthError(error: unknown, code?: AuthErrorCode): error is AuthError {
+  return error instanceof AuthError && (code === undefined || error.code === code)
+}
+
+/** Transient failures: retry later, never sign the user out for them. */
+export function isTransientAuthError(error: unknown): boolean {
+  return isAuthError(error) && (error.code === 'timeout' || error.code === 'network_error')
+}

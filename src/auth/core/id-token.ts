@@ -1,0 +1,107 @@
+import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose'
+
+import { AuthError } from './errors'
+
+/** Asymmetric algorithms only: never `none`, never HS* (a public client has no shared secret). */
+const ALLOWED_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+]
+
+/** Bounded clock skew for `exp`, `nbf` and `iat` (SECURITY.md: ≤ 60 s). */
+export const CLOCK_SKEW_SECONDS = 60
+
+export interface IdTokenClaims extends JWTPayload {
+  readonly sub: string
+  readonly iss: string
+}
+
+export interface IdTokenExpectations {
+  readonly issuer: string
+  readonly clientId: string
+  /** Algorithms the provider advertises; intersected with the allowlist. */
+  readonly advertisedAlgorithms: readonly string[] | undefined
+  /** Required on sign-in (OIDC Core §3.1.3.7 step 11); absent on refresh. */
+  readonly nonce?: string
+  /** On refresh, OIDC Core §12.2: the new token must describe the same user and audience. */
+  readonly previous?: IdTokenClaims
+  readonly now?: () => number
+}
+
+export type JwksSource = (refresh: boolean) => Promise<JSONWebKeySet>
+
+function invalid(message: string, cause?: unknown): AuthError {
+  return new AuthError('id_token_invalid', { message: `ID token rejected: ${message}`, cause })
+}
+
+/**
+ * Validates an ID token completely before anything is stored (OIDC Core §3.1.3.7, §12.2):
+ * signature against the provider's JWKS with an algorithm allowlist, `iss`, `aud`, `azp`, `exp`,
+ * `nbf`, `iat` with bounded skew, `sub` and `nonce`. An unknown `kid` refetches the JWKS once.
+ */
+export async function validateIdToken(
+  idToken: string,
+  jwks: JwksSource,
+  expected: IdTokenExpectations,
+): Promise<IdTokenClaims> {
+  const algorithms = ALLOWED_ALGORITHMS.filter(
+    (alg) => !expected.advertisedAlgorithms || expected.advertisedAlgorithms.includes(alg),
+  )
+  const nowMs = (expected.now ?? Date.now)()
+  const verify = async (refresh: boolean) =>
+    jwtVerify(idToken, createLocalJWKSet(await jwks(refresh)), {
+      issuer: expected.issuer,
+      audience: expected.clientId,
+      algorithms,
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      currentDate: new Date(nowMs),
+      requiredClaims: ['iss', 'sub', 'aud', 'exp', 'iat'],
+    })
+
+  let payload: JWTPayload
+  try {
+    try {
+      payload = (await verify(false)).payload
+    } catch (error) {
+      if (!(error instanceof errors.JWKSNoMatchingKey)) throw error
+      payload = (await verify(true)).payload
+    }
+  } catch (error) {
+    if (error instanceof AuthError) throw error
+    throw invalid(error instanceof Error ? error.message : 'unreadable token', error)
+  }
+
+  if (typeof payload.sub !== 'string' || payload.sub === '') throw invalid('no "sub" claim')
+  if (typeof payload.iat !== 'number' || payload.iat * 1000 > nowMs + CLOCK_SKEW_SECONDS * 1000) {
+    throw invalid('"iat" is in the future')
+  }
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud]
+  if (audiences.length > 1 && payload.azp === undefined) {
+    throw invalid('several audiences but no "azp"')
+  }
+  if (payload.azp !== undefined && payload.azp !== expected.clientId) {
+    throw invalid('"azp" is not this client')
+  }
+  if (expected.nonce !== undefined && payload.nonce !== expected.nonce) {
+    throw invalid('"nonce" does not match the sign-in request (possible replay)')
+  }
+  const previous = expected.previous
+  if (previous) {
+    if (payload.sub !== previous.sub) throw invalid('"sub" changed on refresh')
+    if (payload.iss !== previous.iss) throw invalid('"iss" changed on refresh')
+    if (previous.auth_time !== undefined && payload.auth_time !== previous.auth_time) {
+      // OIDC Core §12.2: auth_time, if present, must be the time of the original authentication.
+      throw invalid('"auth_time" changed on refresh')
+    }
+  }
+  return payload as IdTokenClaims
+}

@@ -1,0 +1,11 @@
+export {
+  type AccessToken,
+  AuthClient,
+  type AuthClientOptions,
+  type AuthSnapshot,
+  type AuthStatus,
+  type AuthUser,
+} from './auth-client'
+export { AuthError, type AuthErrorCode, isAuthError, isTransientAuthError } from './errors'
+export type { IdTokenClaims } from './id-token'
+export { safeReturnTo } from './return-to'

@@ -1,0 +1,71 @@
+import { AuthError } from './errors'
+import { fetchProviderJson, isRecord } from './http'
+
+/** The parts of the discovery document Tessera relies on (OIDC Discovery 1.0 §3). */
+export interface ProviderMetadata {
+  readonly issuer: string
+  readonly authorization_endpoint: string
+  readonly token_endpoint: string
+  readonly jwks_uri: string
+  readonly end_session_endpoint?: string
+  readonly revocation_endpoint?: string
+  readonly id_token_signing_alg_values_supported?: readonly string[]
+  readonly authorization_response_iss_parameter_supported?: boolean
+  readonly code_challenge_methods_supported?: readonly string[]
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+function isSecureEndpoint(value: unknown): value is string {
+  if (typeof value !== 'string' || !URL.canParse(value)) return false
+  const url = new URL(value)
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+}
+
+export function discoveryUrl(authority: string): string {
+  return `${authority.replace(/\/$/, '')}/.well-known/openid-configuration`
+}
+
+/**
+ * Validates a discovery document against the configured authority.
+ * SEC-10 / OIDC Discovery §4.3: the `issuer` must be identical to the authority it was fetched
+ * for, or a spoofed document could redirect the code exchange.
+ */
+export function parseMetadata(json: unknown, authority: string): ProviderMetadata {
+  if (!isRecord(json)) {
+    throw new AuthError('discovery_failed', { message: 'The discovery document is not an object.' })
+  }
+  if (json.issuer !== authority) {
+    throw new AuthError('issuer_mismatch', {
+      message: `The provider says its issuer is "${String(json.issuer)}", but config.json has "${authority}".`,
+      fix: `Set "authority" in config.json to exactly "${String(json.issuer)}" if you trust that issuer.`,
+    })
+  }
+  for (const key of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) {
+    if (!isSecureEndpoint(json[key])) {
+      throw new AuthError('discovery_failed', {
+        message: `The discovery document has no usable https "${key}".`,
+      })
+    }
+  }
+  for (const key of ['end_session_endpoint', 'revocation_endpoint'] as const) {
+    if (json[key] !== undefined && !isSecureEndpoint(json[key])) {
+      throw new AuthError('discovery_failed', { message: `"${key}" is not an https URL.` })
+    }
+  }
+  const methods = json.code_challenge_methods_supported
+  if (Array.isArray(methods) && !methods.includes('S256')) {
+    throw new AuthError('discovery_failed', {
+      message: 'The provider does not support PKCE with S256 (RFC 7636), which Tessera requires.',
+    })
+  }
+  return json as unknown as ProviderMetadata
+}
+
+export async function fetchMetadata(
+  authority: string,
+  fetchFn: typeof fetch,
+): Promise<ProviderMetadata> {
+  const json = await fetchProviderJson(discoveryUrl(authority), 'discovery_failed', fetchFn)
+  return parseMetadata(json, authority)
+}

@@ -1,0 +1,244 @@
+import {
+  ErrorResponse,
+  ErrorTimeout,
+  OidcClient,
+  type OidcMetadata,
+  type RefreshState,
+  type UserProfile,
+  WebStorageStateStore,
+} from 'oidc-client-ts'
+
+import type { ApiConfig } from '../../config'
+import { checkResponseIssuer } from './authorization-response'
+import { AuthError, type AuthErrorCode } from './errors'
+import { PROVIDER_TIMEOUT_MS } from './http'
+import { type IdTokenClaims, validateIdToken } from './id-token'
+import type { ProviderMetadata } from './metadata'
+import type { ProviderCache } from './provider-cache'
+import { type AccessTokenGrant, checkTokenResponse } from './token-response'
+
+/**
+ * The protocol half of the auth core: oidc-client-ts builds requests and redeems codes, and this
+ * module adds what it leaves out (SECURITY.md). Loaded lazily: a signed-in reload never needs it.
+ */
+export interface Protocol {
+  createSignInUrl(request: SignInRequest): Promise<string>
+  completeSignIn(callbackUrl: string): Promise<SignInResult>
+  refresh(request: RefreshRequest): Promise<RefreshResult>
+  createSignOutUrl(idToken: string): Promise<string | undefined>
+  revokeRefreshToken(refreshToken: string): Promise<void>
+}
+
+export interface ProtocolOptions {
+  readonly authority: string
+  readonly clientId: string
+  readonly redirectUri: string
+  readonly postLogoutRedirectUri: string
+  readonly storage: Storage
+  readonly provider: ProviderCache
+}
+
+export interface SignInRequest {
+  readonly returnTo: string
+  readonly scopes: readonly string[]
+  /** RFC 8707 resources the user grants access to at sign-in. */
+  readonly resources: readonly string[]
+  /** The one resource the code exchange asks an access token for (one resource per request). */
+  readonly tokenResource: string | undefined
+}
+
+export interface SignInResult {
+  readonly idToken: string
+  readonly claims: IdTokenClaims
+  readonly refreshToken: string | undefined
+  /** The access token the code exchange returned (for `tokenResource` when one was sent). */
+  readonly accessToken: AccessTokenGrant
+  /** Untrusted: it round-tripped through the provider. */
+  readonly returnTo: unknown
+}
+
+export interface RefreshRequest {
+  readonly refreshToken: string
+  readonly idToken: string
+  readonly claims: IdTokenClaims
+  readonly api: ApiConfig
+}
+
+export interface RefreshResult {
+  readonly accessToken: AccessTokenGrant
+  /** The rotated refresh token, or the same one when the provider does not rotate. */
+  readonly refreshToken: string
+  readonly idToken: string
+  readonly claims: IdTokenClaims
+}
+
+interface SignInState {
+  readonly returnTo: string
+  readonly nonce: string
+}
+
+const INTERACTION_ERRORS = new Set([
+  'invalid_grant',
+  'login_required',
+  'interaction_required',
+  'consent_required',
+])
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
+}
+
+/** Maps whatever oidc-client-ts or fetch threw to one {@link AuthError}, without secrets. */
+function toAuthError(error: unknown, stage: 'callback' | 'refresh' | 'other'): AuthError {
+  if (error instanceof AuthError) return error
+  if (error instanceof ErrorTimeout) return new AuthError('timeout', { cause: error })
+  if (error instanceof ErrorResponse) {
+    const fromTokenEndpoint = error.form !== undefined
+    let code: AuthErrorCode = fromTokenEndpoint ? 'token_request_failed' : 'provider_error'
+    if (stage === 'refresh' && INTERACTION_ERRORS.has(error.error ?? '')) {
+      code = 'interaction_required'
+    }
+    return new AuthError(code, {
+      cause: error,
+      ...(error.error ? { providerError: error.error } : {}),
+      ...(error.error_description ? { providerErrorDescription: error.error_description } : {}),
+    })
+  }
+  if (error instanceof TypeError) return new AuthError('network_error', { cause: error })
+  const message = error instanceof Error ? error.message : ''
+  if (/no (matching )?state/i.test(message)) {
+    return new AuthError('callback_invalid', { cause: error })
+  }
+  return new AuthError(stage === 'refresh' ? 'token_request_failed' : 'token_response_invalid', {
+    cause: error,
+  })
+}
+
+export async function createProtocol(options: ProtocolOptions): Promise<Protocol> {
+  const metadata: ProviderMetadata = await options.provider.getMetadata()
+  const client = new OidcClient({
+    authority: options.authority,
+    // Discovery was fetched, pinned (SEC-10) and cached by Tessera; the library never fetches it.
+    metadata: metadata as Partial<OidcMetadata>,
+    client_id: options.clientId,
+    redirect_uri: options.redirectUri,
+    post_logout_redirect_uri: options.postLogoutRedirectUri,
+    response_type: 'code',
+    response_mode: 'query',
+    // SEC-27: oidc-client-ts defaults the login state to localStorage.
+    stateStore: new WebStorageStateStore({ store: options.storage, prefix: 'tessera.oidc.' }),
+    staleStateAgeInSeconds: 600,
+    requestTimeoutInSeconds: PROVIDER_TIMEOUT_MS / 1000,
+    loadUserInfo: false,
+    filterProtocolClaims: false,
+    fetchRequestCredentials: 'omit',
+  })
+
+  const jwks = (refresh: boolean) => options.provider.getJwks(refresh)
+  const expectations = {
+    issuer: metadata.issuer,
+    clientId: options.clientId,
+    advertisedAlgorithms: metadata.id_token_signing_alg_values_supported,
+  }
+
+  return {
+    async createSignInUrl({ returnTo, scopes, resources, tokenResource }) {
+      const nonce = randomToken()
+      const state: SignInState = { returnTo, nonce }
+      const request = await client.createSigninRequest({
+        state,
+        nonce, // SEC-03: always sent; oidc-client-ts only sends one when asked
+        scope: scopes.join(' '),
+        ...(resources.length > 0 ? { resource: [...resources] } : {}),
+        ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
+      })
+      return request.url
+    },
+
+    async completeSignIn(callbackUrl) {
+      checkResponseIssuer(new URL(callbackUrl), metadata)
+      let response
+      try {
+        response = await client.processSigninResponse(callbackUrl)
+      } catch (error) {
+        throw toAuthError(error, 'callback')
+      }
+      const state = response.userState as Partial<SignInState> | undefined
+      const idToken = response.id_token
+      if (!idToken) {
+        throw new AuthError('token_response_invalid', {
+          message: 'The token response has no ID token.',
+        })
+      }
+      const accessToken = checkTokenResponse(response)
+      const claims = await validateIdToken(idToken, jwks, {
+        ...expectations,
+        nonce: state?.nonce ?? randomToken(), // a missing nonce can never match
+      })
+      return {
+        idToken,
+        claims,
+        refreshToken: response.refresh_token,
+        accessToken,
+        returnTo: state?.returnTo,
+      }
+    },
+
+    async refresh({ refreshToken, idToken, claims, api }) {
+      let response
+      try {
+        response = await client.useRefreshToken({
+          // RefreshState is exported as a type only; its shape is all useRefreshToken reads.
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+          state: {
+            refresh_token: refreshToken,
+            id_token: idToken,
+            session_state: null,
+            scope: api.scopes.join(' '),
+            // The validated claims are a superset of oidc-client-ts's UserProfile.
+            profile: claims as unknown as UserProfile,
+          } satisfies RefreshState,
+          ...(api.resource ? { resource: api.resource } : {}),
+          // SEC-24: the refresh path ignores the configured timeout unless passed per call.
+          timeoutInSeconds: PROVIDER_TIMEOUT_MS / 1000,
+        })
+      } catch (error) {
+        throw toAuthError(error, 'refresh')
+      }
+      const accessToken = checkTokenResponse(response)
+      const newIdToken = response.id_token
+      const newClaims =
+        newIdToken && newIdToken !== idToken
+          ? await validateIdToken(newIdToken, jwks, { ...expectations, previous: claims })
+          : claims
+      return {
+        accessToken,
+        refreshToken: response.refresh_token ?? refreshToken,
+        idToken: newIdToken ?? idToken,
+        claims: newClaims,
+      }
+    },
+
+    async createSignOutUrl(idToken) {
+      if (!metadata.end_session_endpoint) return undefined
+      const request = await client.createSignoutRequest({
+        id_token_hint: idToken,
+        post_logout_redirect_uri: options.postLogoutRedirectUri,
+      })
+      return request.url
+    },
+
+    async revokeRefreshToken(refreshToken) {
+      if (!metadata.revocation_endpoint) return
+      try {
+        await client.revokeToken(refreshToken, 'refresh_token')
+      } catch (error) {
+        throw toAuthError(error, 'other')
+      }
+    },
+  }
+}

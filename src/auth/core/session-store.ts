@@ -1,0 +1,104 @@
+import { isRecord } from './http'
+import type { IdTokenClaims } from './id-token'
+
+/** The subset of the Web Storage API the core needs; tests pass an in-memory one. */
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+export interface AccessTokenEntry {
+  readonly token: string
+  /** `Bearer` (or `DPoP`), normalised to the case used in the Authorization header. */
+  readonly tokenType: string
+  /** Local-clock epoch ms, computed from `expires_in` at receipt (immune to client clock offset). */
+  readonly expiresAt: number
+  /** When to renew ahead of expiry: a skew margin before `expiresAt`. */
+  readonly renewAt: number
+  readonly scopes: readonly string[]
+}
+
+/** A signed-in user's tokens. SEC-27: lives in sessionStorage (per tab) and memory only. */
+export interface Session {
+  readonly issuer: string
+  readonly clientId: string
+  readonly idToken: string
+  /** The validated ID token payload. */
+  readonly claims: IdTokenClaims
+  readonly refreshToken: string | undefined
+  readonly accessTokens: Readonly<Record<string, AccessTokenEntry>>
+}
+
+const VERSION = 1
+
+/**
+ * sessionStorage behind an in-memory copy: parsed once, validated, then read from memory, so a
+ * token lookup never parses storage. Corrupted, foreign or old-version entries are discarded.
+ */
+export class SessionStore {
+  private session: Session | null | undefined
+  private readonly key: string
+  private readonly expected: { issuer: string; clientId: string }
+
+  private readonly storage: KeyValueStorage
+
+  constructor(storage: KeyValueStorage, issuer: string, clientId: string) {
+    this.storage = storage
+    this.key = `tessera.session:${clientId}`
+    this.expected = { issuer, clientId }
+  }
+
+  get(): Session | null {
+    if (this.session === undefined) this.session = this.read()
+    return this.session
+  }
+
+  set(session: Session): void {
+    this.session = session
+    this.storage.setItem(this.key, JSON.stringify({ v: VERSION, ...session }))
+  }
+
+  clear(): void {
+    this.session = null
+    this.storage.removeItem(this.key)
+  }
+
+  private read(): Session | null {
+    const raw = this.storage.getItem(this.key)
+    if (raw === null) return null
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(raw)
+    } catch {
+      parsed = undefined
+    }
+    if (isValidSession(parsed, this.expected)) {
+      const { v: _version, ...session } = parsed
+      return session
+    }
+    console.warn('Tessera: discarded an unreadable stored session; please sign in again.')
+    this.storage.removeItem(this.key)
+    return null
+  }
+}
+
+function isValidSession(
+  value: unknown,
+  expected: { issuer: string; clientId: string },
+): value is Session & { v: number } {
+  if (!isRecord(value) || value.v !== VERSION) return false
+  if (value.issuer !== expected.issuer || value.clientId !== expected.clientId) return false
+  if (typeof value.idToken !== 'string') return false
+  if (value.refreshToken !== undefined && typeof value.refreshToken !== 'string') return false
+  const claims = value.claims
+  if (!isRecord(claims) || typeof claims.sub !== 'string' || typeof claims.iss !== 'string') {
+    return false
+  }
+  if (!isRecord(value.accessTokens)) return false
+  return Object.values(value.accessTokens).every(
+    (entry) =>
+      isRecord(entry) &&
+      typeof entry.token === 'string' &&
+      typeof entry.tokenType === 'string' &&
+      typeof entry.expiresAt === 'number' &&
+      typeof entry.renewAt === 'number' &&
+      Array.isArray(entry.scopes),
+  )
+}

@@ -1,0 +1,47 @@
+import { AuthError } from './errors'
+
+export interface RawTokenResponse {
+  readonly access_token?: string | undefined
+  readonly token_type?: string | undefined
+  readonly expires_in?: number | undefined
+  readonly refresh_token?: string | undefined
+  readonly id_token?: string | undefined
+  readonly scope?: string | undefined
+}
+
+/** Without `expires_in` (RFC 6749 §5.1 only recommends it) assume a short life and renew early. */
+const ASSUMED_LIFETIME_SECONDS = 300
+
+export interface AccessTokenGrant {
+  readonly accessToken: string
+  readonly tokenType: string
+  readonly expiresInSeconds: number
+}
+
+/**
+ * SEC-14: a token response is usable only with a non-empty access token of a scheme Tessera
+ * speaks. `token_type` is case-insensitive (RFC 6749 §7.1).
+ */
+export function checkTokenResponse(response: RawTokenResponse): AccessTokenGrant {
+  const accessToken = response.access_token
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new AuthError('token_response_invalid', {
+      message: 'The token response has no access token.',
+    })
+  }
+  const type = (response.token_type ?? '').toLowerCase()
+  if (type !== 'bearer') {
+    throw new AuthError('token_response_invalid', {
+      message: `The token response has token_type "${response.token_type ?? ''}"; expected Bearer.`,
+    })
+  }
+  const expiresIn = response.expires_in
+  return {
+    accessToken,
+    tokenType: 'Bearer',
+    expiresInSeconds:
+      typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
+        ? expiresIn
+        : ASSUMED_LIFETIME_SECONDS,
+  }
+}

@@ -1,0 +1,12 @@
+export { AuthProvider } from './auth-provider'
+export { useAuth, useAuthClient } from './use-auth'
+export {
+  type AccessToken,
+  AuthClient,
+  AuthError,
+  type AuthErrorCode,
+  type AuthSnapshot,
+  type AuthUser,
+  isAuthError,
+  isTransientAuthError,
+} from '../core'

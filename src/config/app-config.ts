@@ -1,0 +1,23 @@
+/** One protected API the app calls, as configured in `config.json` under `apis`. */
+export interface ApiConfig {
+  /** Origin (and optional path prefix) of the API; bearer tokens are sent only here (SEC-25). */
+  readonly baseUrl: string
+  /** Scopes requested for this API's access token (one resource per token request). */
+  readonly scopes: readonly string[]
+  /** RFC 8707 resource indicator; omitted for providers that select the API by scope (Entra). */
+  readonly resource?: string
+}
+
+/** The validated runtime configuration (`config.json`, served next to `index.html`). */
+export interface AppConfig {
+  /** The issuer; discovery is at `${authority}/.well-known/openid-configuration`. */
+  readonly authority: string
+  readonly clientId: string
+  /** Scopes for sign-in (OIDC scopes; `offline_access` for a refresh token). */
+  readonly scopes: readonly string[]
+  /** Path of the redirect handler route, below the app's base path. */
+  readonly redirectPath: string
+  /** Where the provider sends the user after sign-out, below the app's base path. */
+  readonly postLogoutRedirectPath: string
+  readonly apis: Readonly<Record<string, ApiConfig>>
+}

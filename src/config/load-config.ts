@@ -1,0 +1,42 @@
+import type { AppConfig } from './app-config'
+import { ConfigError } from './config-error'
+import { parseConfig } from './parse-config'
+
+/**
+ * Fetches and validates the runtime `config.json` served next to `index.html`, so one build
+ * serves every environment. Never cached: a deployer's change applies on the next load.
+ */
+export async function loadConfig(
+  url: string,
+  fetchFn: typeof fetch = globalThis.fetch,
+): Promise<AppConfig> {
+  let response: Response
+  try {
+    response = await fetchFn(url, { cache: 'no-store', credentials: 'same-origin' })
+  } catch (cause) {
+    throw new ConfigError(
+      `Could not download ${url}:`,
+      [{ path: '', message: 'the request failed; check that the site is reachable' }],
+      { cause },
+    )
+  }
+  if (!response.ok) {
+    throw new ConfigError(`Could not download ${url}:`, [
+      {
+        path: '',
+        message: `the server answered ${String(response.status)}; deploy config.json next to index.html`,
+      },
+    ])
+  }
+  let json: unknown
+  try {
+    json = await response.json()
+  } catch (cause) {
+    throw new ConfigError(
+      `${url} is not valid JSON:`,
+      [{ path: '', message: 'fix the JSON syntax (a validator shows the line)' }],
+      { cause },
+    )
+  }
+  return parseConfig(json)
+}
