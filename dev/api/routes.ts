@@ -1,0 +1,100 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { DevStack } from '../config'
+import { authorize } from './bearer'
+import { HttpError, problem, readJson, sendJson } from './http'
+import { TaskStore, validateTitle } from './tasks-store'
+import type { VerifiedToken, VerifyToken } from './verify-token'
+
+const BODY_LIMIT = 16 * 1024
+
+export interface RequestContext {
+  readonly req: IncomingMessage
+  readonly res: ServerResponse
+  readonly url: URL
+}
+
+interface Route {
+  readonly method: 'GET' | 'POST'
+  readonly path: string
+  readonly scope: string
+  readonly handle: (context: RequestContext, token: VerifiedToken) => Promise<void> | void
+}
+
+function stringClaim(token: VerifiedToken, name: string): string | null {
+  const value = token.payload[name]
+  return typeof value === 'string' ? value : null
+}
+
+function routes(stack: DevStack, tasks: TaskStore): readonly Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/me',
+      scope: 'api:read',
+      handle: ({ res }, token) => {
+        const user = stack.users.find((candidate) => candidate.sub === token.sub)
+        sendJson(res, 200, {
+          sub: token.sub,
+          name: user?.name ?? stringClaim(token, 'name'),
+          email: user?.email ?? stringClaim(token, 'email'),
+        })
+      },
+    },
+    {
+      method: 'GET',
+      path: '/tasks',
+      scope: 'api:read',
+      handle: ({ res }, token) => {
+        sendJson(res, 200, { tasks: tasks.list(token.sub) })
+      },
+    },
+    {
+      method: 'POST',
+      path: '/tasks',
+      scope: 'api:write',
+      handle: async ({ req, res }, token) => {
+        const result = validateTitle(await readJson(req, BODY_LIMIT))
+        if ('error' in result) {
+          throw new HttpError(problem(400, 'invalid-task', 'Invalid task', result.error))
+        }
+        sendJson(res, 201, tasks.add(token.sub, result.title))
+      },
+    },
+  ]
+}
+
+/** Routes requests to the API's endpoints; each needs a bearer token with its scope. */
+export class Router {
+  readonly #routes: readonly Route[]
+  readonly #verify: VerifyToken
+
+  constructor(stack: DevStack, verify: VerifyToken, tasks = new TaskStore()) {
+    this.#routes = routes(stack, tasks)
+    this.#verify = verify
+  }
+
+  /** Serves the request; calls `onAuthorized` once the token and its scope checked out. */
+  async dispatch(context: RequestContext, onAuthorized: () => void): Promise<void> {
+    const { req, url } = context
+    const candidates = this.#routes.filter((route) => route.path === url.pathname)
+    const route = candidates.find((candidate) => candidate.method === req.method)
+    if (route === undefined) {
+      if (candidates.length === 0) {
+        throw new HttpError(problem(404, 'not-found', 'Not found', `There is no ${url.pathname}.`))
+      }
+      const allow = ['OPTIONS', ...candidates.map((candidate) => candidate.method)].join(', ')
+      throw new HttpError(
+        problem(
+          405,
+          'method-not-allowed',
+          'Method not allowed',
+          `${url.pathname} allows ${allow}.`,
+        ),
+        { Allow: allow },
+      )
+    }
+    const token = await authorize(req, url, this.#verify, route.scope)
+    onAuthorized()
+    await route.handle(context, token)
+  }
+}

@@ -1,0 +1,81 @@
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { HOST } from '../config'
+import type { DevStack, RunningServer } from '../config'
+import { corsHeaders, preflightHeaders } from './cors'
+import { HttpError, problem, sendProblem } from './http'
+import { RequestLog } from './request-log'
+import { Router } from './routes'
+import { createTokenVerifier } from './verify-token'
+
+export interface DemoApiOptions {
+  /** Serve the request log under /__dev/; defaults to env TESSERA_DEV_ENDPOINTS=1. */
+  readonly devEndpoints?: boolean
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => {
+      if (error) reject(error)
+      else resolve()
+    })
+    server.closeAllConnections()
+  })
+}
+
+/** Starts the demo protected API on 127.0.0.1:stack.apiPort (its URL is stack.apiUrl). */
+export async function startDemoApi(
+  stack: DevStack,
+  options: DemoApiOptions = {},
+): Promise<RunningServer> {
+  const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
+  const router = new Router(stack, createTokenVerifier(stack))
+  const log = new RequestLog()
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', stack.apiUrl)
+    const method = req.method ?? 'GET'
+    if (devEndpoints && log.handle(req, res, url.pathname)) return
+    const record = devEndpoints ? log.record(method, url.pathname) : undefined
+
+    try {
+      if (method === 'OPTIONS') {
+        res.writeHead(204, preflightHeaders(req, stack.appOrigin)).end()
+        return
+      }
+      for (const [name, value] of Object.entries(corsHeaders(req, stack.appOrigin))) {
+        if (value !== undefined) res.setHeader(name, value)
+      }
+      await router.dispatch({ req, res, url }, () => {
+        if (record !== undefined) record.authorized = true
+      })
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy()
+      } else if (error instanceof HttpError) {
+        sendProblem(res, error.problem, error.headers)
+      } else {
+        console.error(`[api] ${method} ${url.pathname} failed:`, error)
+        sendProblem(res, problem(500, 'internal', 'Internal server error', 'Something broke.'))
+      }
+    } finally {
+      if (record !== undefined) record.status = res.statusCode
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res)
+  })
+  await listen(server, stack.apiPort)
+  return { url: stack.apiUrl, close: () => close(server) }
+}

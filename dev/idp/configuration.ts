@@ -1,0 +1,193 @@
+import { errors } from 'oidc-provider'
+import type { Configuration, Grant, JWK, KoaContextWithOIDC } from 'oidc-provider'
+import type { DevStack } from '../config'
+import { findAccountIn } from './accounts'
+import { logoutPage, signedOutPage, errorPage } from './pages'
+import type { Page } from './pages'
+
+export const TOKEN_PATH = '/token'
+export const INTERACTION_PATH = '/interaction'
+
+const INTERACTION_TTL = 10 * 60
+
+export interface ConfigurationSecrets {
+  readonly signingKey: JWK
+  readonly cookieKeys: string[]
+}
+
+function render(ctx: KoaContextWithOIDC, page: Page): void {
+  ctx.type = 'html'
+  ctx.set('Content-Security-Policy', page.csp)
+  ctx.body = page.html
+}
+
+/**
+ * First-party client, so no consent page: the grant always covers what the client asked for.
+ * Called by oidc-provider on every authorization request once the user is signed in.
+ */
+async function loadExistingGrant(
+  ctx: KoaContextWithOIDC,
+  stack: DevStack,
+): Promise<Grant | undefined> {
+  const { oidc } = ctx
+  const { client, session } = oidc
+  const accountId = session?.accountId
+  if (client?.clientId !== stack.clientId || accountId === undefined) return undefined
+
+  const grantId = oidc.result?.consent?.grantId ?? session?.grantIdFor(client.clientId)
+  const existing = grantId === undefined ? undefined : await oidc.provider.Grant.find(grantId)
+  const grant =
+    existing?.accountId === accountId
+      ? existing
+      : new oidc.provider.Grant({ accountId, clientId: client.clientId })
+
+  const oidcScopes = oidc.requestParamOIDCScopes
+  if (oidcScopes.size > 0) grant.addOIDCScope(oidcScopes)
+  for (const [indicator, resourceServer] of Object.entries(oidc.resourceServers ?? {})) {
+    const requested = [...oidc.requestParamScopes].filter((scope) =>
+      resourceServer.scopes.has(scope),
+    )
+    if (requested.length > 0) grant.addResourceScope(indicator, requested)
+  }
+  await grant.save()
+  return grant
+}
+
+/** The oidc-provider configuration of the dev identity provider. */
+export function identityProviderConfiguration(
+  stack: DevStack,
+  secrets: ConfigurationSecrets,
+): Configuration {
+  const { lifetimes } = stack
+  const apiScope = stack.apiScopes.join(' ')
+
+  return {
+    clients: [
+      {
+        client_id: stack.clientId,
+        client_name: 'Tessera',
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: [...stack.redirectUris],
+        post_logout_redirect_uris: [...stack.postLogoutRedirectUris],
+      },
+    ],
+    clientAuthMethods: ['none'],
+    responseTypes: ['code'],
+    jwks: { keys: [secrets.signingKey] },
+    enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
+    cookies: { keys: secrets.cookieKeys },
+
+    scopes: ['openid', 'profile', 'email', 'offline_access'],
+    claims: {
+      openid: ['sub'],
+      profile: ['name'],
+      email: ['email', 'email_verified'],
+    },
+    // The access token is for the API (resource indicator), not for userinfo, so the app reads
+    // name and email from the ID token.
+    conformIdTokenClaims: false,
+    findAccount: findAccountIn(stack.users),
+    loadExistingGrant: (ctx) => loadExistingGrant(ctx, stack),
+
+    // OAuth 2.1 / RFC 9700 §2.1.1: PKCE for every authorization code; oidc-provider 9 only
+    // implements S256.
+    pkce: { required: () => true },
+
+    // The SPA never sends prompt=consent, so oidc-provider's default (requires offline_access)
+    // would never issue it a refresh token.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    // RFC 9700 §4.14.2: public clients get sender-unconstrained refresh tokens only with
+    // rotation; reuse of a rotated token revokes the whole grant (oidc-provider does this in
+    // lib/actions/grants/refresh_token.js).
+    rotateRefreshToken: true,
+
+    clientBasedCORS: (_ctx, origin, client) =>
+      client.clientId === stack.clientId && origin === stack.appOrigin,
+
+    interactions: {
+      url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
+    },
+
+    ttl: {
+      AccessToken: (_ctx, token) => token.resourceServer?.accessTokenTTL ?? lifetimes.accessToken,
+      IdToken: lifetimes.idToken,
+      // Rotation hands out a new token with what is left of the old one, so the chain that
+      // started at sign-in ends lifetimes.refreshToken later, however often it is used.
+      RefreshToken: (ctx) => {
+        // Typed as always present, but oidc-provider passes its AsyncLocalStorage store, which
+        // is undefined outside a request.
+        const rotated = (ctx as KoaContextWithOIDC | undefined)?.oidc.entities.RotatedRefreshToken
+        return rotated === undefined ? lifetimes.refreshToken : Math.max(1, rotated.remainingTTL)
+      },
+      Session: lifetimes.session,
+      Interaction: INTERACTION_TTL,
+      // Refresh tokens die with their grant; a grant made late in a session must outlive the
+      // refresh token chain issued from it.
+      Grant: lifetimes.session + lifetimes.refreshToken,
+    },
+
+    features: {
+      devInteractions: { enabled: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (ctx, _client, oneOf) => {
+          if (oneOf !== undefined) return oneOf.includes(stack.apiUrl) ? stack.apiUrl : oneOf
+          const requested = ctx.oidc.requestParamScopes
+          return stack.apiScopes.some((scope) => requested.has(scope)) ? stack.apiUrl : undefined
+        },
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resourceIndicator, client) => {
+          if (resourceIndicator !== stack.apiUrl || client.clientId !== stack.clientId) {
+            throw new errors.InvalidTarget()
+          }
+          return {
+            scope: apiScope,
+            audience: stack.apiUrl,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: lifetimes.accessToken,
+            jwt: { sign: { alg: 'RS256' } },
+          }
+        },
+      },
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
+      userinfo: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          const closing = '</form>'
+          if (!form.endsWith(closing)) throw new Error('unexpected logout form from oidc-provider')
+          // Auto-submitting signs out every client of the session (logout=yes), which is what
+          // the app's "Sign out" means.
+          const withLogout = `${form.slice(0, -closing.length)}<input type="hidden" name="logout" value="yes">${closing}`
+          // OIDC RP-Initiated Logout §2: a valid id_token_hint lets the OP skip the question.
+          render(ctx, logoutPage(withLogout, ctx.oidc.entities.IdTokenHint !== undefined))
+        },
+        postLogoutSuccessSource: (ctx) => {
+          render(ctx, signedOutPage())
+        },
+      },
+      dPoP: { enabled: false },
+      pushedAuthorizationRequests: { enabled: false },
+      introspection: { enabled: false },
+      registration: { enabled: false },
+      clientCredentials: { enabled: false },
+      deviceFlow: { enabled: false },
+      claimsParameter: { enabled: false },
+      requestObjects: { enabled: false },
+    },
+
+    renderError: (ctx, out) => {
+      const details: Record<string, string> = {}
+      for (const [key, value] of Object.entries(out)) {
+        if (typeof value === 'string') details[key] = value
+      }
+      render(ctx, errorPage('Something went wrong', details))
+    },
+  }
+}

@@ -1,0 +1,92 @@
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import Provider from 'oidc-provider'
+import { HOST } from '../config'
+import type { DevStack, RunningServer } from '../config'
+import { identityProviderConfiguration, TOKEN_PATH } from './configuration'
+import { handleInteraction } from './interactions'
+import { createCookieKeys, createSigningKey } from './keys'
+import { RequestLog } from './request-log'
+import type { IdpRequestRecord } from './request-log'
+import { tokenRequestMiddleware } from './token-request'
+
+export interface IdentityProviderOptions {
+  /** Serve the request log under /__dev/; defaults to env TESSERA_DEV_ENDPOINTS=1. */
+  readonly devEndpoints?: boolean
+}
+
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?', 1)[0] ?? '/'
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, HOST, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => {
+      if (error) reject(error)
+      else resolve()
+    })
+    server.closeAllConnections()
+  })
+}
+
+/** Starts the local OpenID provider on 127.0.0.1:stack.idpPort with issuer stack.issuer. */
+export async function startIdentityProvider(
+  stack: DevStack,
+  options: IdentityProviderOptions = {},
+): Promise<RunningServer> {
+  const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
+  const provider = new Provider(
+    stack.issuer,
+    identityProviderConfiguration(stack, {
+      signingKey: await createSigningKey(),
+      cookieKeys: createCookieKeys(),
+    }),
+  )
+  // Plain loopback http, no reverse proxy: never trust X-Forwarded-* headers.
+  provider.proxy = false
+  provider.on('server_error', (ctx, error) => {
+    console.error(`[idp] server_error on ${ctx.method} ${ctx.path}: ${error.message}`)
+  })
+
+  const log = new RequestLog()
+  const records = new WeakMap<IncomingMessage, IdpRequestRecord>()
+  provider.use(
+    tokenRequestMiddleware(TOKEN_PATH, (req, grantType) => {
+      const record = records.get(req)
+      if (record !== undefined && grantType !== undefined) record.grantType = grantType
+    }),
+  )
+  const providerCallback = provider.callback()
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const pathname = pathOf(req)
+    try {
+      if (devEndpoints) {
+        if (log.handle(req, res, pathname)) return
+        records.set(req, log.record(req.method ?? 'GET', pathname))
+      }
+      if (await handleInteraction(provider, stack, req, res, pathname)) return
+      await providerCallback(req, res)
+    } catch (error) {
+      console.error(`[idp] ${req.method ?? 'GET'} ${pathname} failed:`, error)
+      if (res.headersSent) res.destroy()
+      else res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error')
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res)
+  })
+  await listen(server, stack.idpPort)
+  return { url: stack.issuer, close: () => close(server) }
+}
