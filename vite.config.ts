@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          environmentOptions: { jsdom: { url: 'https://app.example.test/' } },
           setupFiles: ['src/testing/setup.ts'],
         },
       },

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client'
 import { createQueryClient } from './api/queries'
 import { App } from './app/app'
 import { ConfigErrorPage } from './app/config-error-page'
+import { installDiagnostics } from './app/diagnostics'
 import { createAppRouter } from './app/router'
 import { AuthClient } from './auth/core'
 import { ConfigError, loadConfig } from './config'
@@ -39,6 +40,7 @@ async function main(root: HTMLElement): Promise<void> {
     if (sub !== currentSub) queryClient.clear()
     currentSub = sub
   })
+  if (config.diagnostics) installDiagnostics(auth)
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) auth.resumeAfterNavigation()
   })

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 
 import { useAuth, useAuthClient } from '../auth/react'
 import { SignInButton } from './sign-in-button'
+import { whenIdle } from './when-idle'
 
 /** The header's account area: the user's name and "Sign out", or "Sign in". */
 export function AccountControls() {
@@ -11,12 +12,9 @@ export function AccountControls() {
   useEffect(() => {
     if (status !== 'signed-out') return
     // Warm the sign-in code and discovery while the user reads the page.
-    const id = requestIdleCallback(() => {
+    return whenIdle(() => {
       auth.prefetch()
     })
-    return () => {
-      cancelIdleCallback(id)
-    }
   }, [auth, status])
 
   if (user) {

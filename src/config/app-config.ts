@@ -20,4 +20,9 @@ export interface AppConfig {
   /** Where the provider sends the user after sign-out, below the app's base path. */
   readonly postLogoutRedirectPath: string
   readonly apis: Readonly<Record<string, ApiConfig>>
+  /**
+   * Exposes `window.tesseraDiagnostics` (API calls through the real token path, never the
+   * tokens themselves) for end-to-end tests and the bench. Off unless set.
+   */
+  readonly diagnostics: boolean
 }

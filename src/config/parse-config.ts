@@ -5,28 +5,27 @@ import { ConfigError } from './config-error'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
-/** SEC-34: every non-loopback URL must be https, or tokens would cross the network in clear. */
-function isSecureUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    if (url.protocol === 'https:') return true
-    return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)
-  } catch {
-    return false
+/**
+ * Why a URL is unusable, or undefined when it is fine. SEC-34: every non-loopback URL must be
+ * https, or tokens would cross the network in clear.
+ */
+function urlProblem(value: string): string | undefined {
+  if (!URL.canParse(value)) return `must be an absolute URL, got "${value}"`
+  const url = new URL(value)
+  const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)
+  if (url.protocol !== 'https:' && !loopbackHttp) {
+    return 'must use https (plain http is only allowed for localhost/127.0.0.1)'
   }
+  if (url.search || url.hash || value.includes('#')) return 'must not contain a query or fragment'
+  return undefined
 }
 
 const secureUrl = v.pipe(
   v.string('must be a URL string'),
-  v.check(
-    (value) => URL.canParse(value),
-    (issue) => `must be an absolute URL, got "${issue.input}"`,
-  ),
-  v.check(isSecureUrl, 'must use https (plain http is only allowed for localhost/127.0.0.1)'),
-  v.check(
-    (value) => !value.includes('#') && !value.includes('?'),
-    'must not contain a query or fragment',
-  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const problem = dataset.typed ? urlProblem(dataset.value) : undefined
+    if (problem) addIssue({ message: problem })
+  }),
 )
 
 const nonEmptyString = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))
@@ -65,6 +64,7 @@ const configSchema = v.object({
   ),
   redirectPath: v.optional(appPath, '/auth/callback'),
   postLogoutRedirectPath: v.optional(appPath, '/'),
+  diagnostics: v.optional(v.boolean('must be true or false'), false),
   apis: v.pipe(
     v.record(
       v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'API names are letters, digits, - and _')),
@@ -80,6 +80,11 @@ const configSchema = v.object({
  * problem with the key it concerns, so a deployer can fix the file in one pass.
  */
 export function parseConfig(input: unknown): AppConfig {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConfigError('config.json is invalid:', [
+      { path: '', message: 'must be a JSON object like the example in the README' },
+    ])
+  }
   const result = v.safeParse(configSchema, input)
   if (result.success) {
     const { apis, ...rest } = result.output

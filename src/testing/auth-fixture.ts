@@ -14,6 +14,7 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     scopes: ['openid', 'profile', 'email', 'offline_access'],
     redirectPath: '/auth/callback',
     postLogoutRedirectPath: '/',
+    diagnostics: false,
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

@@ -20,7 +20,10 @@ export interface ApiRequest {
 /** Resolves `path` below `baseUrl`, refusing anything that would leave it (e.g. `//evil`). */
 export function resolveApiUrl(baseUrl: string, path: string): URL {
   const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
-  const url = new URL(path.replace(/^\/+/, ''), base)
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) {
+    throw new TypeError(`API paths start with a single "/": ${path}`)
+  }
+  const url = new URL(path.slice(1), base)
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
     throw new TypeError(`Refusing to send a token outside ${base.href}: ${path}`)
   }

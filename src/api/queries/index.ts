@@ -1,5 +1,5 @@
 export { meQueryOptions, useMe, type Me } from './me'
 export { createQueryClient, shouldRetry } from './query-client'
 export { type Task, tasksQueryOptions, useAddTask, useTasks } from './tasks'
-export { useApiEndpoint } from './use-api-endpoint'
-export { ApiError, isApiError } from '../client'
+export { apiEndpoint, useApiEndpoint } from './use-api-endpoint'
+export { ApiError, callApi, isApiError } from '../client'

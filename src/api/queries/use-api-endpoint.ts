@@ -1,19 +1,21 @@
 import { useMemo } from 'react'
 
-import { useAuthClient } from '../../auth/react'
+import { type AuthClient, useAuthClient } from '../../auth/react'
 import type { ApiEndpoint } from '../client'
 
 /** The endpoint for the configured API `name`, with its token getter bound to the auth client. */
 export function useApiEndpoint(name: string): ApiEndpoint {
   const auth = useAuthClient()
-  return useMemo(
-    () => ({
-      baseUrl: auth.api(name).baseUrl,
-      getToken: () => auth.getAccessToken(name),
-      invalidateToken: (token: string) => {
-        auth.invalidateAccessToken(name, token)
-      },
-    }),
-    [auth, name],
-  )
+  return useMemo(() => apiEndpoint(auth, name), [auth, name])
+}
+
+/** Binds the API `name`'s base URL and token lifecycle to `callApi`. */
+export function apiEndpoint(auth: AuthClient, name: string): ApiEndpoint {
+  return {
+    baseUrl: auth.api(name).baseUrl,
+    getToken: () => auth.getAccessToken(name),
+    invalidateToken: (token) => {
+      auth.invalidateAccessToken(name, token)
+    },
+  }
 }

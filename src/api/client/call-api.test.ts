@@ -1,0 +1,96 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest'
+
+import { ApiError } from './api-error'
+import { type ApiEndpoint, callApi, resolveApiUrl } from './call-api'
+
+function endpointWithTokens(...tokens: string[]) {
+  const invalidated: string[] = []
+  let index = 0
+  const endpoint: ApiEndpoint = {
+    baseUrl: 'https://api.example.test/v1',
+    getToken: () =>
+      Promise.resolve({
+        token: tokens[Math.min(index, tokens.length - 1)] ?? '',
+        scheme: 'Bearer',
+      }),
+    invalidateToken: (token) => {
+      invalidated.push(token)
+      index++
+    },
+  }
+  return { endpoint, invalidated }
+}
+
+const unauthorized = () =>
+  new Response('{}', {
+    status: 401,
+    headers: { 'WWW-Authenticate': 'Bearer error="invalid_token", error_description="expired"' },
+  })
+
+describe('callApi', () => {
+  it('sends the token in the Authorization header only, and never follows redirects', async () => {
+    const fetchMock = vi.fn(() => Promise.resolve(Response.json({ ok: true })))
+    vi.stubGlobal('fetch', fetchMock)
+    const { endpoint } = endpointWithTokens('t1')
+
+    await expect(callApi(endpoint, '/me')).resolves.toEqual({ ok: true })
+
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [URL, RequestInit]
+    expect(url.href).toBe('https://api.example.test/v1/me')
+    expect(new Headers(init.headers).get('Authorization')).toBe('Bearer t1')
+    expect(init.redirect).toBe('error')
+    expect(init.credentials).toBe('omit')
+  })
+
+  it('renews the token once after a 401 and retries once', async () => {
+    const fetchMock = vi
+      .fn<() => Promise<Response>>()
+      .mockResolvedValueOnce(unauthorized())
+      .mockResolvedValueOnce(Response.json({ name: 'Alice' }))
+    vi.stubGlobal('fetch', fetchMock)
+    const { endpoint, invalidated } = endpointWithTokens('old', 'new')
+
+    await expect(callApi(endpoint, '/me')).resolves.toEqual({ name: 'Alice' })
+
+    expect(invalidated).toEqual(['old'])
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+
+  it('gives up after the second 401 with the challenge attached', async () => {
+    const fetchMock = vi.fn(() => Promise.resolve(unauthorized()))
+    vi.stubGlobal('fetch', fetchMock)
+    const { endpoint } = endpointWithTokens('old', 'new')
+
+    const error = await callApi(endpoint, '/me').catch((e: unknown) => e)
+
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status: 401, challenge: { params: { error: 'invalid_token' } } })
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+
+  it('uses the problem+json detail as the message', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(
+          Response.json({ title: 'Bad request', detail: 'Title is too long' }, { status: 400 }),
+        ),
+      ),
+    )
+    const { endpoint } = endpointWithTokens('t')
+
+    await expect(callApi(endpoint, '/tasks', { method: 'POST', body: {} })).rejects.toThrow(
+      'Title is too long',
+    )
+  })
+})
+
+describe('resolveApiUrl', () => {
+  it.each(['//evil.example/x', 'https://evil.example/', '/../../other'])(
+    'refuses %s, which would leave the API',
+    (path) => {
+      expect(() => resolveApiUrl('https://api.example.test/v1', path)).toThrow(TypeError)
+    },
+  )
+})

@@ -1,0 +1,71 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+
+import { ConfigError } from './config-error'
+import { parseConfig } from './parse-config'
+
+const valid = {
+  authority: 'https://login.example.com/tenant/v2.0',
+  clientId: 'abc',
+  scopes: ['openid', 'profile'],
+  apis: { demo: { baseUrl: 'https://api.example.com', scopes: ['api:read'] } },
+}
+
+function problemsOf(input: unknown) {
+  try {
+    parseConfig(input)
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems
+    throw error
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('parseConfig', () => {
+  it('fills the documented defaults', () => {
+    const config = parseConfig(valid)
+
+    expect(config.redirectPath).toBe('/auth/callback')
+    expect(config.postLogoutRedirectPath).toBe('/')
+    expect(config.apis.demo).toEqual({ baseUrl: 'https://api.example.com', scopes: ['api:read'] })
+  })
+
+  it('allows plain http only on loopback', () => {
+    expect(() =>
+      parseConfig({ ...valid, authority: 'http://127.0.0.1:9400', clientId: 'x' }),
+    ).not.toThrow()
+    expect(problemsOf({ ...valid, authority: 'http://idp.example.com' })).toEqual([
+      { path: 'authority', message: expect.stringContaining('https') },
+    ])
+  })
+
+  it('lists every problem with the key it concerns', () => {
+    const problems = problemsOf({
+      authority: 'not a url',
+      scopes: ['profile'],
+      redirectPath: '//evil',
+      apis: { demo: { baseUrl: 'http://api.example.com', scopes: [], extra: 1 } },
+    })
+
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'apis.demo.baseUrl',
+      'apis.demo.extra',
+      'apis.demo.scopes',
+      'authority',
+      'clientId',
+      'redirectPath',
+      'scopes',
+    ])
+    expect(problems.find((p) => p.path === 'clientId')?.message).toBe('is required')
+  })
+
+  it('rejects a file that is not an object', () => {
+    expect(problemsOf([1, 2])).toHaveLength(1)
+  })
+
+  it('requires at least one API', () => {
+    expect(problemsOf({ ...valid, apis: {} })).toEqual([
+      { path: 'apis', message: 'must configure at least one API' },
+    ])
+  })
+})
