@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
-  build: { target: 'es2022', sourcemap: true },
+  build: { target: 'es2022' },
   test: {
     restoreMocks: true,
     unstubGlobals: true,

@@ -60,6 +60,8 @@ export interface DevStack {
   readonly apiScopes: readonly string[]
   readonly lifetimes: TokenLifetimes
   readonly users: readonly DemoUser[]
+  /** Serve the app's config with `"diagnostics": true` (tests and the bench). */
+  readonly diagnostics: boolean
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -98,6 +100,7 @@ export function devStack(env: Env = process.env): DevStack {
       session: intFrom(env, 'TESSERA_SESSION_TTL', 8 * 3600),
     },
     users: DEMO_USERS,
+    diagnostics: env.TESSERA_DIAGNOSTICS === '1',
   }
 }
 
@@ -112,6 +115,7 @@ export function appConfigFor(stack: DevStack): Record<string, unknown> {
     apis: {
       demo: { baseUrl: stack.apiUrl, scopes: [...stack.apiScopes], resource: stack.apiUrl },
     },
+    ...(stack.diagnostics ? { diagnostics: true } : {}),
   }
 }
 

@@ -14,7 +14,10 @@ export function AuthErrorAlert() {
       message={error.message}
       fix={error.fix}
       code={error.code}
-      detail={error.providerErrorDescription ?? error.providerError}
+      detail={
+        [error.providerError, error.providerErrorDescription].filter(Boolean).join(': ') ||
+        undefined
+      }
     >
       <SignInButton />
       <button

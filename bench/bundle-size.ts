@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+import { decode } from '@jridgewell/sourcemap-codec'
+
+export interface Size {
+  readonly raw: number
+  readonly gzip: number
+  readonly brotli: number
+}
+
+export interface BundleReport {
+  /** JS the browser loads before rendering: the entry and its static imports. */
+  readonly firstLoad: Size
+  /** JS fetched lazily when signing in or renewing (the protocol chunk and its imports). */
+  readonly lazy: Size
+  /** Bytes from oidc-client-ts, jose, jwt-decode and src/auth in the first-load JS. */
+  readonly authFirstLoad: Size
+  /** The same on the sign-in path: first-load plus the lazy protocol chunk. */
+  readonly authSignInPath: Size
+}
+
+const AUTH_SOURCES = [
+  /node_modules\/oidc-client-ts\//,
+  /node_modules\/jose\//,
+  /node_modules\/jwt-decode\//,
+  /\/src\/auth\//,
+]
+
+function sizeOf(buffer: Buffer): Size {
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  }
+}
+
+interface SourceMap {
+  readonly sources: string[]
+  readonly mappings: string
+}
+
+/** The minified bytes of `code` whose source map segments point at an auth source file. */
+function authBytes(code: string, map: SourceMap): Buffer {
+  const isAuth = map.sources.map((source) => AUTH_SOURCES.some((pattern) => pattern.test(source)))
+  const lines = code.split('\n')
+  const parts: string[] = []
+  decode(map.mappings).forEach((segments, lineIndex) => {
+    const line = lines[lineIndex] ?? ''
+    segments.forEach((segment, i) => {
+      const [column, sourceIndex] = segment
+      if (sourceIndex === undefined || !isAuth[sourceIndex]) return
+      const end = segments[i + 1]?.[0] ?? line.length
+      parts.push(line.slice(column, end))
+    })
+  })
+  return Buffer.from(parts.join(''))
+}
+
+/** Follows the static imports of an entry chunk the way the browser's module loader does. */
+function staticGraph(dist: string, entry: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const code = readFileSync(join(dist, file), 'utf8')
+    for (const match of code.matchAll(
+      /(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g,
+    )) {
+      const imported = match[1]
+      if (imported) visit(`assets/${imported}`)
+    }
+  }
+  visit(entry)
+  return [...seen]
+}
+
+function dynamicImports(dist: string, files: string[]): string[] {
+  const found = new Set<string>()
+  for (const file of files) {
+    const code = readFileSync(join(dist, file), 'utf8')
+    for (const match of code.matchAll(/import\(["'`]\.\/([\w.-]+\.js)["'`]\)/g)) {
+      if (match[1]) found.add(`assets/${match[1]}`)
+    }
+  }
+  return [...found].flatMap((file) => staticGraph(dist, file)).filter((f) => !files.includes(f))
+}
+
+function concatSize(
+  dist: string,
+  files: string[],
+  pick: (code: string, file: string) => Buffer,
+): Size {
+  return sizeOf(
+    Buffer.concat(files.map((file) => pick(readFileSync(join(dist, file), 'utf8'), file))),
+  )
+}
+
+export function measureBundle(dist: string): BundleReport {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8')
+  const entry = /<script type="module"[^>]*src="[^"]*?(assets\/[^"]+\.js)"/.exec(html)?.[1]
+  if (!entry) throw new Error('dist/index.html has no module entry script')
+  const firstLoad = staticGraph(dist, entry)
+  const lazy = dynamicImports(dist, firstLoad)
+  const whole = (code: string) => Buffer.from(code)
+  const auth = (code: string, file: string) =>
+    authBytes(code, JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as SourceMap)
+  return {
+    firstLoad: concatSize(dist, firstLoad, whole),
+    lazy: concatSize(dist, lazy, whole),
+    authFirstLoad: concatSize(dist, firstLoad, auth),
+    authSignInPath: concatSize(dist, [...firstLoad, ...lazy], auth),
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * HTTP security headers for the app's HTML documents, derived from its runtime `config.json`.
+ * A pure function with no dev-stack imports, so a hosting kit (nginx/CDN config generator, a
+ * production static host) can reuse it as is.
+ */
+
+function originOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    const { origin } = new URL(value)
+    // Opaque origins (data:, blob:, ...) serialize as "null": never a connect-src source.
+    return origin === 'null' ? undefined : origin
+  } catch {
+    return undefined
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Origins the app talks to with fetch/XHR besides its own: the OpenID provider (`authority`:
+ * discovery, token, userinfo, revocation) and every API's `baseUrl`. Sorted, without duplicates;
+ * unparsable values are skipped (the app's own config validation reports them).
+ */
+export function connectOrigins(config: Record<string, unknown> | undefined): string[] {
+  if (config === undefined) return []
+  const origins = new Set<string>()
+  const authority = originOf(config.authority)
+  if (authority !== undefined) origins.add(authority)
+  if (isRecord(config.apis)) {
+    for (const api of Object.values(config.apis)) {
+      const origin = isRecord(api) ? originOf(api.baseUrl) : undefined
+      if (origin !== undefined) origins.add(origin)
+    }
+  }
+  return [...origins].sort()
+}
+
+/** The Content-Security-Policy for the app's documents; see `securityHeaders`. */
+export function contentSecurityPolicy(config: Record<string, unknown> | undefined): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...connectOrigins(config)].join(' '),
+    "frame-src 'none'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    // No upgrade-insecure-requests: the local stack is plain http on loopback.
+  ].join('; ')
+}
+
+/**
+ * Headers to send with every HTML response of the app. `config` is the app's runtime
+ * configuration (the object served as `config.json`); `connect-src` allows exactly its
+ * `authority` origin and each `apis.*.baseUrl` origin.
+ */
+export function securityHeaders(
+  config: Record<string, unknown> | undefined,
+): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(config),
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'X-Content-Type-Options': 'nosniff',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  }
+}

@@ -1,0 +1,69 @@
+import { test as base, expect, type Page, type Request } from '@playwright/test'
+
+import type { DemoUser } from '../dev/config'
+import { e2eStack } from './support/stack-env'
+
+export { expect }
+export const stack = e2eStack
+export const [alice, bob] = e2eStack.users as [DemoUser, DemoUser]
+
+/** Every request the browser sent to the identity provider during a test. */
+export class ProviderTraffic {
+  readonly requests: Request[] = []
+
+  count(predicate: (request: Request) => boolean = () => true): number {
+    return this.requests.filter(predicate).length
+  }
+
+  grants(type: 'authorization_code' | 'refresh_token'): number {
+    return this.count(
+      (r) =>
+        r.method() === 'POST' &&
+        new URL(r.url()).pathname === '/token' &&
+        new URLSearchParams(r.postData() ?? '').get('grant_type') === type,
+    )
+  }
+
+  authorizeRequests(): number {
+    return this.count((r) => new URL(r.url()).pathname === '/auth')
+  }
+}
+
+export const test = base.extend<{ provider: ProviderTraffic }>({
+  provider: async ({ context }, use) => {
+    const traffic = new ProviderTraffic()
+    context.on('request', (request) => {
+      if (request.url().startsWith(`${stack.issuer}/`)) traffic.requests.push(request)
+    })
+    await use(traffic)
+  },
+})
+
+/** Fills the local provider's login form (we are on its page). */
+export async function signInAtProvider(page: Page, user: DemoUser = alice): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in to Tessera' })).toBeVisible()
+  await page.getByLabel('Username').fill(user.username)
+  await page.getByLabel('Password').fill(user.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** Signs in from the home page and waits until the app shows the user. */
+export async function signIn(page: Page, user: DemoUser = alice): Promise<void> {
+  await page.goto('/')
+  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page, user)
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+}
+
+/** The keys Tessera keeps in this tab's sessionStorage. */
+export function sessionKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(sessionStorage))
+}
+
+/** Calls the demo API through the app's real token path (config `"diagnostics": true`). */
+export function fetchApi(page: Page, path: string): Promise<unknown> {
+  return page.evaluate(async (p) => {
+    if (!window.tesseraDiagnostics) throw new Error('diagnostics are off in config.json')
+    return window.tesseraDiagnostics.fetchApi('demo', p)
+  }, path)
+}
