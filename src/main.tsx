@@ -8,7 +8,7 @@ import { App } from './app/app'
 import { ConfigErrorPage } from './app/config-error-page'
 import { installDiagnostics } from './app/diagnostics'
 import { createAppRouter } from './app/router'
-import { AuthClient } from './auth/core'
+import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
 import { ConfigError, loadConfig } from './config'
 
 /**
@@ -16,6 +16,8 @@ import { ConfigError, loadConfig } from './config'
  * engine is created exactly once per page (SEC-35).
  */
 async function main(root: HTMLElement): Promise<void> {
+  // Signed out (or completing a sign-in): fetch the protocol code while config.json loads.
+  if (!hasStoredSession(sessionStorage)) preloadProtocol().catch(() => undefined)
   const reactRoot = createRoot(root)
   const appBaseUrl = new URL(import.meta.env.BASE_URL, window.location.origin).href
   let config
@@ -32,6 +34,12 @@ async function main(root: HTMLElement): Promise<void> {
   }
 
   const auth = new AuthClient({ config, appBaseUrl })
+  if (auth.isCallbackUrl(window.location.href)) {
+    // Redeem the code now, not after React's first render; the callback page shares the promise.
+    auth.handleCallback(window.location.href).catch(() => undefined)
+  } else if (auth.getSnapshot().status !== 'signed-in') {
+    auth.prefetch()
+  }
   const queryClient = createQueryClient()
   // SEC-26: nothing cached for one user may be shown to the next, or after sign-out.
   let currentSub = auth.getSnapshot().user?.sub
@@ -46,7 +54,7 @@ async function main(root: HTMLElement): Promise<void> {
   })
 
   const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
-  const router = createAppRouter(config, basename)
+  const router = createAppRouter({ auth, queryClient }, basename)
   reactRoot.render(
     <StrictMode>
       <App auth={auth} queryClient={queryClient} router={router} />

@@ -1,6 +1,8 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, type RouteObject } from 'react-router'
 
-import type { AppConfig } from '../config'
+import { type ApiEndpoint, apiEndpoint, meQueryOptions, tasksQueryOptions } from '../api/queries'
+import type { AuthClient } from '../auth/react'
 import { Layout } from './layout'
 import { RequireAuth } from './require-auth'
 import { AuthCallbackPage } from './routes/auth-callback-page'
@@ -10,8 +12,30 @@ import { ProfilePage } from './routes/profile-page'
 import { RouteErrorPage } from './routes/route-error-page'
 import { TasksPage } from './routes/tasks-page'
 
+export interface RouteContext {
+  readonly auth: AuthClient
+  readonly queryClient: QueryClient
+}
+
+/**
+ * A loader that starts a signed-in page's API request before React renders it (the page's
+ * query then picks up the request in flight). It never blocks navigation.
+ */
+function prefetchWhenSignedIn(
+  { auth }: RouteContext,
+  prefetch: (endpoint: ApiEndpoint, sub: string) => Promise<unknown>,
+) {
+  return () => {
+    const sub = auth.getSnapshot().user?.sub
+    // The page's own query reports any failure; here it is only a head start.
+    if (sub !== undefined) prefetch(apiEndpoint(auth, 'demo'), sub).catch(() => undefined)
+    return null
+  }
+}
+
 /** The app's routes; the callback path comes from config.json. */
-export function appRoutes(config: AppConfig): RouteObject[] {
+export function appRoutes(context: RouteContext): RouteObject[] {
+  const { config } = context.auth
   return [
     {
       element: <Layout />,
@@ -20,6 +44,9 @@ export function appRoutes(config: AppConfig): RouteObject[] {
         { index: true, element: <HomePage /> },
         {
           path: 'profile',
+          loader: prefetchWhenSignedIn(context, (endpoint, sub) =>
+            context.queryClient.query(meQueryOptions(endpoint, sub)),
+          ),
           element: (
             <RequireAuth>
               <ProfilePage />
@@ -28,6 +55,9 @@ export function appRoutes(config: AppConfig): RouteObject[] {
         },
         {
           path: 'tasks',
+          loader: prefetchWhenSignedIn(context, (endpoint, sub) =>
+            context.queryClient.query(tasksQueryOptions(endpoint, sub)),
+          ),
           element: (
             <RequireAuth>
               <TasksPage />
@@ -42,6 +72,6 @@ export function appRoutes(config: AppConfig): RouteObject[] {
 }
 
 /** `basename` is the deploy path without its trailing slash (`/` at the root). */
-export function createAppRouter(config: AppConfig, basename: string) {
-  return createBrowserRouter(appRoutes(config), { basename })
+export function createAppRouter(context: RouteContext, basename: string) {
+  return createBrowserRouter(appRoutes(context), { basename })
 }

@@ -4,7 +4,7 @@ import { parseConfig } from './parse-config'
 
 /**
  * Fetches and validates the runtime `config.json` served next to `index.html`, so one build
- * serves every environment. Never cached: a deployer's change applies on the next load.
+ * serves every environment.
  */
 export async function loadConfig(
   url: string,
@@ -12,7 +12,9 @@ export async function loadConfig(
 ): Promise<AppConfig> {
   let response: Response
   try {
-    response = await fetchFn(url, { cache: 'no-store', credentials: 'same-origin' })
+    // Freshness is the host's job (config.json is served no-cache); a plain request lets the
+    // browser use index.html's preload of it.
+    response = await fetchFn(url, { credentials: 'same-origin' })
   } catch (cause) {
     throw new ConfigError(
       `Could not download ${url}:`,

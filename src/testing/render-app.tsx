@@ -11,8 +11,10 @@ import type { AuthFixture } from './auth-fixture'
 export async function renderApp(fixture: AuthFixture, path: string) {
   // Imported lazily so the router module graph loads after test globals are stubbed.
   const { appRoutes } = await import('../app/router')
-  const router = createMemoryRouter(appRoutes(fixture.auth.config), { initialEntries: [path] })
   const queryClient = createQueryClient()
+  const router = createMemoryRouter(appRoutes({ auth: fixture.auth, queryClient }), {
+    initialEntries: [path],
+  })
   const view = render(
     <StrictMode>
       <AuthProvider client={fixture.auth}>

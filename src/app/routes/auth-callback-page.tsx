@@ -11,14 +11,18 @@ export function AuthCallbackPage() {
   const auth = useAuthClient()
   const { error } = useAuth()
   const navigate = useNavigate()
-  // Read once: handleCallback scrubs the code and state from the address bar at once.
-  const [callbackUrl] = useState(() => window.location.href)
-  const isCallback = auth.isCallbackUrl(callbackUrl)
+  // Usually bootstrap already started redeeming the code (and scrubbed the address bar);
+  // handleCallback is idempotent per response, so StrictMode's double call is harmless.
+  const [completion] = useState(() =>
+    auth.isCallbackUrl(window.location.href)
+      ? auth.handleCallback(window.location.href)
+      : auth.callbackInProgress(),
+  )
 
   useEffect(() => {
-    if (!isCallback) return
+    if (!completion) return
     let active = true
-    auth.handleCallback(callbackUrl).then(
+    completion.then(
       (returnTo) => {
         if (active) void navigate(returnTo, { replace: true })
       },
@@ -27,9 +31,9 @@ export function AuthCallbackPage() {
     return () => {
       active = false
     }
-  }, [auth, callbackUrl, isCallback, navigate])
+  }, [completion, navigate])
 
-  if (!isCallback) {
+  if (!completion) {
     const invalid = new AuthError('callback_invalid', {
       message: 'This address is only used to complete a sign-in, and it has no sign-in response.',
     })

@@ -3,7 +3,7 @@ import { isAuthorizationResponse } from './authorization-response'
 import { tokenCacheKey } from './cache-key'
 import { AuthError, isAuthError } from './errors'
 import type { IdTokenClaims } from './id-token'
-import type { Protocol, ProtocolOptions } from './protocol'
+import type { createProtocol, Protocol, ProtocolOptions } from './protocol'
 import { ProviderCache } from './provider-cache'
 import { createRefreshLock } from './refresh-lock'
 import { safeReturnTo } from './return-to'
@@ -54,8 +54,26 @@ const RENEW_MARGIN_MS = 60_000
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
 
+interface ProtocolModule {
+  readonly createProtocol: typeof createProtocol
+}
+
+let protocolModule: Promise<ProtocolModule> | undefined
+
+/**
+ * Starts downloading the protocol code (oidc-client-ts, jose) without waiting for config.json,
+ * for pages that will surely need it: signed out, or completing a sign-in.
+ */
+export function preloadProtocol(): Promise<ProtocolModule> {
+  protocolModule ??= import('./protocol').catch((error: unknown) => {
+    protocolModule = undefined
+    throw error
+  })
+  return protocolModule
+}
+
 const loadDefaultProtocol = async (options: ProtocolOptions) =>
-  (await import('./protocol')).createProtocol(options)
+  (await preloadProtocol()).createProtocol(options)
 
 /**
  * The framework-free auth engine: one per page, created before React renders (SEC-35). It owns
@@ -78,6 +96,7 @@ export class AuthClient {
   private readonly withRefreshLock: <T>(task: () => Promise<T>) => Promise<T>
   private readonly renewOnce = createSingleFlight<AccessTokenEntry>()
   private readonly callbacks = new Map<string, Promise<string>>()
+  private latestCallback: Promise<string> | undefined
   private readonly listeners = new Set<() => void>()
   private protocolPromise: Promise<Protocol> | undefined
   private pendingSignIn: Promise<void> | undefined
@@ -140,9 +159,13 @@ export class AuthClient {
     )
   }
 
-  /** Warms what a sign-in needs (protocol code, discovery) while the user reads the page. */
+  /**
+   * Warms what a sign-in needs (protocol code, discovery, JWKS) so none of it is on the critical
+   * path. Failures are ignored here: a real sign-in attempt reports them.
+   */
   prefetch(): void {
-    this.protocol().catch(() => undefined) // a real sign-in attempt reports the failure
+    this.protocol().catch(() => undefined)
+    this.provider.getJwks().catch(() => undefined)
   }
 
   /**
@@ -172,12 +195,17 @@ export class AuthClient {
     try {
       const protocol = await this.protocol()
       const apis = Object.values(this.config.apis)
-      const url = await protocol.createSignInUrl({
-        returnTo,
-        scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
-        resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
-        tokenResource: this.primaryApi()?.resource,
-      })
+      const [url] = await Promise.all([
+        protocol.createSignInUrl({
+          returnTo,
+          scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
+          resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
+          tokenResource: this.primaryApi()?.resource,
+        }),
+        // Take the signing keys across the redirect (usually prefetched already), so the
+        // callback validates the ID token without another round trip. Best effort.
+        this.provider.getJwks().catch(() => undefined),
+      ])
       this.navigate(url)
     } catch (error) {
       this.fail(error)
@@ -198,7 +226,16 @@ export class AuthClient {
       pending = this.completeSignIn(url)
       this.callbacks.set(state, pending)
     }
+    this.latestCallback = pending
     return pending
+  }
+
+  /**
+   * The sign-in completion started on this page, if any: the callback route uses it when
+   * bootstrap already began redeeming the code (and scrubbed it from the address bar).
+   */
+  callbackInProgress(): Promise<string> | undefined {
+    return this.latestCallback
   }
 
   /**
@@ -259,6 +296,9 @@ export class AuthClient {
   }
 
   private async completeSignIn(url: string): Promise<string> {
+    // The signing keys are usually cached from before the redirect; if not, fetch them while
+    // the code is being redeemed rather than after.
+    this.provider.getJwks().catch(() => undefined)
     try {
       const protocol = await this.protocol()
       const result = await protocol.completeSignIn(url)

@@ -1,6 +1,7 @@
 export {
   type AccessToken,
   AuthClient,
+  preloadProtocol,
   type AuthClientOptions,
   type AuthSnapshot,
   type AuthStatus,
@@ -9,3 +10,4 @@ export {
 export { AuthError, type AuthErrorCode, isAuthError, isTransientAuthError } from './errors'
 export type { IdTokenClaims } from './id-token'
 export { safeReturnTo } from './return-to'
+export { hasStoredSession } from './session-store'

@@ -1,5 +1,6 @@
 import type { JSONWebKeySet } from 'jose'
 
+import { AuthError } from './errors'
 import { fetchProviderJson, isRecord } from './http'
 import { fetchMetadata, parseMetadata, type ProviderMetadata } from './metadata'
 import type { KeyValueStorage } from './session-store'
@@ -16,6 +17,7 @@ interface CachedProvider {
  */
 export class ProviderCache {
   private metadata: Promise<ProviderMetadata> | undefined
+  private jwksFetch: Promise<JSONWebKeySet> | undefined
   private readonly authority: string
   private readonly storage: KeyValueStorage
   private readonly fetchFn: typeof fetch
@@ -40,9 +42,20 @@ export class ProviderCache {
   async getJwks(refresh = false): Promise<JSONWebKeySet> {
     const cached = this.read()
     if (!refresh && cached?.jwks !== undefined && isJwks(cached.jwks)) return cached.jwks
+    if (refresh || !this.jwksFetch) {
+      this.jwksFetch = this.fetchJwks().finally(() => {
+        this.jwksFetch = undefined
+      })
+    }
+    return this.jwksFetch
+  }
+
+  private async fetchJwks(): Promise<JSONWebKeySet> {
     const metadata = await this.getMetadata()
     const jwks = await fetchProviderJson(metadata.jwks_uri, 'discovery_failed', this.fetchFn)
-    if (!isJwks(jwks)) throw new TypeError('The provider’s JWKS has no "keys" array.')
+    if (!isJwks(jwks)) {
+      throw new AuthError('discovery_failed', { message: 'The provider’s JWKS has no "keys".' })
+    }
     this.write({ metadata, jwks })
     return jwks
   }

@@ -41,7 +41,7 @@ export class SessionStore {
 
   constructor(storage: KeyValueStorage, issuer: string, clientId: string) {
     this.storage = storage
-    this.key = `tessera.session:${clientId}`
+    this.key = `${KEY_PREFIX}${clientId}`
     this.expected = { issuer, clientId }
   }
 
@@ -101,4 +101,16 @@ function isValidSession(
       typeof entry.renewAt === 'number' &&
       Array.isArray(entry.scopes),
   )
+}
+
+const KEY_PREFIX = 'tessera.session:'
+
+/** Whether any Tessera session is stored, without knowing the configuration yet. */
+export function hasStoredSession(
+  storage: KeyValueStorage & Pick<Storage, 'length' | 'key'>,
+): boolean {
+  for (let index = 0; index < storage.length; index++) {
+    if (storage.key(index)?.startsWith(KEY_PREFIX)) return true
+  }
+  return false
 }
