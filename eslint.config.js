@@ -19,7 +19,7 @@ const noFrameworks = [
 ]
 
 export default defineConfig([
-  globalIgnores(['dist', 'coverage', 'playwright-report', 'test-results', 'bench/results']),
+  globalIgnores(['dist', 'coverage', 'playwright-report', 'test-results', 'dev/bench/results']),
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
@@ -117,7 +117,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['dev/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
+    files: ['dev/**/*.ts', 'e2e/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test'
 
-import type { DemoUser, DevStack } from '../dev/config'
+import type { DemoUser, DevStack } from '../config'
 
 export interface FlowSample {
   /** Requests the browser sent to the identity provider (favicon excluded). */

@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url'
 
 import { chromium } from '@playwright/test'
 
-import { devStack } from '../dev/config'
-import { startStack } from '../dev/stack'
-import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium'
+import { devStack } from '../config'
+import { startStack } from '../stack'
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
 import { measureBundle, type Size } from './bundle-size'
 import { concurrentExpiredCalls, deepLinkSignIn, signedInReload } from './flows'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -93,9 +93,9 @@ ${sizeRow('auth share, sign-in path', bundle.authSignInPath)}
 ## 10 concurrent calls with an expired access token
 refresh grants: ${String(concurrency.refreshGrants)}, calls ok: ${String(concurrency.ok)}/10, next refresh ok: ${String(concurrency.laterRefreshOk)}
 `)
-    mkdirSync(`${ROOT}bench/results`, { recursive: true })
-    writeFileSync(`${ROOT}bench/results/latest.json`, `${JSON.stringify(result, null, 2)}\n`)
-    console.log('Wrote bench/results/latest.json')
+    mkdirSync(`${ROOT}dev/bench/results`, { recursive: true })
+    writeFileSync(`${ROOT}dev/bench/results/latest.json`, `${JSON.stringify(result, null, 2)}\n`)
+    console.log('Wrote dev/bench/results/latest.json')
   } finally {
     await browser.close()
     await running.close()
