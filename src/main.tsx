@@ -7,6 +7,7 @@ import { createQueryClient } from './api/queries'
 import { App } from './app/app'
 import { ConfigErrorPage } from './app/config-error-page'
 import { installDiagnostics } from './app/diagnostics'
+import { clearSessionDrafts } from './app/use-session-draft'
 import { createAppRouter } from './app/router'
 import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
 import { ConfigError, loadConfig } from './config'
@@ -44,9 +45,14 @@ async function main(root: HTMLElement): Promise<void> {
   // SEC-26: nothing cached for one user may be shown to the next, or after sign-out.
   let currentSub = auth.getSnapshot().user?.sub
   auth.subscribe(() => {
-    const sub = auth.getSnapshot().user?.sub
-    if (sub !== currentSub) queryClient.clear()
-    currentSub = sub
+    const { user, error } = auth.getSnapshot()
+    if (user?.sub !== currentSub) queryClient.clear()
+    // A deliberate sign-out (here or in another tab) forgets drafts; an expired session keeps
+    // them for the user's return.
+    if (currentSub !== undefined && !user && error?.code !== 'interaction_required') {
+      clearSessionDrafts()
+    }
+    currentSub = user?.sub
   })
   if (config.diagnostics) installDiagnostics(auth)
   window.addEventListener('pageshow', (event) => {

@@ -57,6 +57,7 @@ export async function createAuthFixture(
     navigate: (url) => navigations.push(url),
     replaceUrl: () => undefined,
     now: () => clock.now,
+    channel: null, // Node has BroadcastChannel: keep tests from hearing each other
     ...overrides,
   }
   // oidc-client-ts calls the global fetch for the token endpoint.

@@ -12,7 +12,13 @@ export function ProfilePage() {
       <h1>Profile</h1>
       <section aria-labelledby="api-heading" className="card">
         <h2 id="api-heading">From the demo API</h2>
-        {me.isPending ? <StatusMessage>Asking the API who you are…</StatusMessage> : null}
+        {me.isPending ? (
+          <StatusMessage>
+            {me.isPaused
+              ? 'You are offline; this loads when you reconnect…'
+              : 'Asking the API who you are…'}
+          </StatusMessage>
+        ) : null}
         {me.isError ? (
           <QueryErrorAlert
             error={me.error}

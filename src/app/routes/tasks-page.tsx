@@ -1,20 +1,28 @@
-import { useState } from 'react'
-
 import { useAddTask, useTasks } from '../../api/queries'
+import { useAuth } from '../../auth/react'
 import { StatusMessage } from '../../components/status-message'
 import { TaskForm } from '../../components/task-form'
 import { TaskList } from '../../components/task-list'
 import { QueryErrorAlert } from '../query-error-alert'
+import { useSessionDraft } from '../use-session-draft'
 
 export function TasksPage() {
   const tasks = useTasks()
   const addTask = useAddTask()
-  const [draft, setDraft] = useState('')
+  const { user } = useAuth()
+  // Survives a forced re-sign-in: after signing in again the user finds what they typed.
+  const [draft, setDraft] = useSessionDraft('tasks:new', user?.sub)
 
   return (
     <section className="stack">
       <h1>Tasks</h1>
-      {tasks.isPending ? <StatusMessage>Loading your tasks…</StatusMessage> : null}
+      {tasks.isPending ? (
+        <StatusMessage>
+          {tasks.isPaused
+            ? 'You are offline; your tasks load when you reconnect…'
+            : 'Loading your tasks…'}
+        </StatusMessage>
+      ) : null}
       {tasks.isError ? (
         <QueryErrorAlert
           error={tasks.error}

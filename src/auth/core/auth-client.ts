@@ -1,38 +1,16 @@
 import type { ApiConfig, AppConfig } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
-import { tokenCacheKey } from './cache-key'
+import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
 import { AuthError, isAuthError } from './errors'
-import type { IdTokenClaims } from './id-token'
-import type { createProtocol, Protocol, ProtocolOptions } from './protocol'
+import type { Protocol, ProtocolOptions } from './protocol'
+import { loadDefaultProtocol } from './protocol-loader'
 import { ProviderCache } from './provider-cache'
 import { createRefreshLock } from './refresh-lock'
 import { safeReturnTo } from './return-to'
 import { type AccessTokenEntry, type Session, SessionStore } from './session-store'
 import { createSingleFlight } from './single-flight'
-import type { AccessTokenGrant } from './token-response'
-
-export interface AuthUser {
-  readonly sub: string
-  readonly name: string
-  readonly email: string | undefined
-  /** The validated ID token claims. */
-  readonly claims: IdTokenClaims
-}
-
-export type AuthStatus = 'signed-out' | 'redirecting' | 'signed-in'
-
-export interface AuthSnapshot {
-  readonly status: AuthStatus
-  readonly user: AuthUser | null
-  /** The last failure the user should see (sign-in failed, session expired); null once resolved. */
-  readonly error: AuthError | null
-}
-
-export interface AccessToken {
-  readonly token: string
-  /** The Authorization scheme, e.g. `Bearer`. */
-  readonly scheme: string
-}
+import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
+import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
 
 export interface AuthClientOptions {
   readonly config: AppConfig
@@ -46,34 +24,20 @@ export interface AuthClientOptions {
   readonly replaceUrl?: (url: string) => void
   readonly now?: () => number
   readonly locks?: LockManager
+  /** Cross-tab channel; defaults to a BroadcastChannel, `null` keeps this tab to itself. */
+  readonly channel?: TabChannel | null
   readonly loadProtocol?: (options: ProtocolOptions) => Promise<Protocol>
 }
 
-/** Renew this long before expiry, or a quarter of the lifetime for short-lived tokens. */
-const RENEW_MARGIN_MS = 60_000
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
-
-interface ProtocolModule {
-  readonly createProtocol: typeof createProtocol
-}
-
-let protocolModule: Promise<ProtocolModule> | undefined
-
+/** How long a tab without a session waits for a signed-in sibling before redirecting. */
+const SIBLING_WAIT_MS = 150
 /**
- * Starts downloading the protocol code (oidc-client-ts, jose) without waiting for config.json,
- * for pages that will surely need it: signed out, or completing a sign-in.
+ * How long a renewal keeps the cross-tab lock after announcing the rotated tokens, so sibling
+ * tabs receive them before they can take the lock and re-check their cache.
  */
-export function preloadProtocol(): Promise<ProtocolModule> {
-  protocolModule ??= import('./protocol').catch((error: unknown) => {
-    protocolModule = undefined
-    throw error
-  })
-  return protocolModule
-}
-
-const loadDefaultProtocol = async (options: ProtocolOptions) =>
-  (await preloadProtocol()).createProtocol(options)
+const BROADCAST_SETTLE_MS = 25
 
 /**
  * The framework-free auth engine: one per page, created before React renders (SEC-35). It owns
@@ -100,6 +64,7 @@ export class AuthClient {
   private readonly listeners = new Set<() => void>()
   private protocolPromise: Promise<Protocol> | undefined
   private pendingSignIn: Promise<void> | undefined
+  private readonly tabs: TabSync | undefined
   private snapshot: AuthSnapshot
 
   constructor(options: AuthClientOptions) {
@@ -133,7 +98,36 @@ export class AuthClient {
       `tessera-refresh:${config.authority}|${config.clientId}`,
       options.locks,
     )
-    this.snapshot = this.snapshotOf(this.store.get(), null)
+    this.snapshot = snapshotOf(this.store.get(), null)
+    this.tabs = this.createTabSync(options.channel)
+  }
+
+  private createTabSync(channel: TabChannel | null | undefined): TabSync | undefined {
+    const { authority, clientId } = this.config
+    const transport =
+      channel === null
+        ? undefined
+        : (channel ?? browserTabChannel(`tessera:${authority}|${clientId}`))
+    if (!transport) return undefined
+    return new TabSync(
+      transport,
+      { issuer: authority, clientId },
+      {
+        current: () => this.store.get(),
+        adopt: (session) => {
+          this.store.set(session)
+          const { status, user } = this.snapshot
+          if (status !== 'signed-in' || user?.sub !== session.claims.sub) {
+            this.publish(snapshotOf(session, null))
+          }
+        },
+        signedOut: (reason) => {
+          this.store.clear()
+          const code = reason === 'user' ? 'signed_out' : 'interaction_required'
+          this.publish({ status: 'signed-out', user: null, error: new AuthError(code) })
+        },
+      },
+    )
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -184,15 +178,21 @@ export class AuthClient {
   /** Leaves the `redirecting` state when the page comes back from the back/forward cache. */
   resumeAfterNavigation(): void {
     if (this.snapshot.status === 'redirecting') {
-      this.publish(this.snapshotOf(this.store.get(), null))
+      this.publish(snapshotOf(this.store.get(), null))
     }
   }
 
   private async startSignIn(requestedReturnTo: string | undefined): Promise<void> {
     const origin = new URL(this.redirectUri).origin
     const returnTo = safeReturnTo(requestedReturnTo ?? '/', origin)
+    // A sibling tab may have handed this tab a session since the caller looked.
+    if (this.store.get()) return
     this.publish({ status: 'redirecting', user: null, error: null })
     try {
+      if (await this.adoptSiblingSession()) {
+        this.publish(snapshotOf(this.store.get(), null))
+        return
+      }
       const protocol = await this.protocol()
       const apis = Object.values(this.config.apis)
       const [url] = await Promise.all([
@@ -246,10 +246,10 @@ export class AuthClient {
   async getAccessToken(apiName: string): Promise<AccessToken> {
     const api = this.api(apiName)
     const session = this.requireSession()
-    const key = this.cacheKey(session, api)
+    const key = sessionCacheKey(session, api)
     const cached = session.accessTokens[key]
     const entry =
-      cached && this.isFresh(cached)
+      cached && isFresh(cached, this.now())
         ? cached
         : await this.renewOnce(key, () => this.renew(api, key))
     return { token: entry.token, scheme: entry.tokenType }
@@ -259,7 +259,7 @@ export class AuthClient {
   invalidateAccessToken(apiName: string, token: string): void {
     const session = this.store.get()
     if (!session) return
-    const key = this.cacheKey(session, this.api(apiName))
+    const key = sessionCacheKey(session, this.api(apiName))
     if (session.accessTokens[key]?.token !== token) return // already renewed by another caller
     const { [key]: _rejected, ...rest } = session.accessTokens
     this.store.set({ ...session, accessTokens: rest })
@@ -272,6 +272,7 @@ export class AuthClient {
   async signOut(): Promise<void> {
     const session = this.store.get()
     this.store.clear()
+    this.tabs?.signedOut('user')
     this.publish({ status: session ? 'redirecting' : 'signed-out', user: null, error: null })
     if (!session) return
     let target: string | undefined
@@ -310,15 +311,21 @@ export class AuthClient {
         claims: result.claims,
         refreshToken: result.refreshToken,
         accessTokens: {},
+        updatedAt: 0,
       }
       // The code exchange asked for the primary API's resource; cache that token for it.
       const accessTokens =
         primary?.resource !== undefined
-          ? { [this.cacheKey(draft, primary)]: this.entryOf(result.accessToken, primary) }
+          ? {
+              [sessionCacheKey(draft, primary)]: accessTokenEntry(
+                result.accessToken,
+                primary,
+                this.now(),
+              ),
+            }
           : {}
-      const session = { ...draft, accessTokens }
-      this.store.set(session)
-      this.publish(this.snapshotOf(session, null))
+      const session = this.save({ ...draft, accessTokens })
+      this.publish(snapshotOf(session, null))
       return safeReturnTo(result.returnTo, new URL(this.redirectUri).origin)
     } catch (error) {
       throw this.fail(error)
@@ -330,7 +337,7 @@ export class AuthClient {
       // Re-check after taking the lock: a caller before us may have renewed already.
       const session = this.requireSession()
       const cached = session.accessTokens[key]
-      if (cached && this.isFresh(cached)) return cached
+      if (cached && isFresh(cached, this.now())) return cached
       if (!session.refreshToken) {
         throw this.endSession(
           new AuthError('interaction_required', {
@@ -351,7 +358,7 @@ export class AuthClient {
         if (isAuthError(error, 'interaction_required')) throw this.endSession(error)
         throw error
       }
-      const entry = this.entryOf(result.accessToken, api)
+      const entry = accessTokenEntry(result.accessToken, api, this.now())
       const now = this.now()
       const live = Object.entries(session.accessTokens).filter(([, e]) => e.expiresAt > now)
       const renewed: Session = {
@@ -361,10 +368,27 @@ export class AuthClient {
         claims: result.claims,
         accessTokens: { ...Object.fromEntries(live), [key]: entry },
       }
-      this.store.set(renewed)
-      if (result.claims !== session.claims) this.publish(this.snapshotOf(renewed, null))
+      this.save(renewed)
+      if (result.claims !== session.claims) this.publish(snapshotOf(renewed, null))
+      if (this.tabs) await new Promise((resolve) => setTimeout(resolve, BROADCAST_SETTLE_MS))
       return entry
     })
+  }
+
+  /** Stores a new or renewed session and tells sibling tabs (newest `updatedAt` wins). */
+  private save(session: Session): Session {
+    const previous = this.store.get()?.updatedAt ?? 0
+    const stamped = { ...session, updatedAt: Math.max(this.now(), previous + 1) }
+    this.store.set(stamped)
+    this.tabs?.announce(stamped)
+    return stamped
+  }
+
+  /** A tab without a session asks its siblings before sending the user to the provider. */
+  private async adoptSiblingSession(): Promise<boolean> {
+    if (!this.tabs) return false
+    await this.tabs.askSiblings(SIBLING_WAIT_MS)
+    return this.store.get() !== null
   }
 
   private protocol(): Promise<Protocol> {
@@ -394,35 +418,11 @@ export class AuthClient {
     return session
   }
 
-  private cacheKey(session: Session, api: ApiConfig): string {
-    return tokenCacheKey({
-      issuer: session.issuer,
-      clientId: session.clientId,
-      sub: session.claims.sub,
-      resource: api.resource ?? '',
-      scopes: api.scopes,
-    })
-  }
-
-  private entryOf(grant: AccessTokenGrant, api: ApiConfig): AccessTokenEntry {
-    const now = this.now()
-    const lifetimeMs = grant.expiresInSeconds * 1000
-    return {
-      token: grant.accessToken,
-      tokenType: grant.tokenType,
-      expiresAt: now + lifetimeMs,
-      renewAt: now + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 4),
-      scopes: [...api.scopes],
-    }
-  }
-
-  private isFresh(entry: AccessTokenEntry): boolean {
-    return this.now() < entry.renewAt
-  }
-
   /** The session can't continue: forget it and tell the user why (nothing else is lost). */
   private endSession(error: AuthError): AuthError {
     this.store.clear()
+    // Every tab shares this refresh-token lineage: it is dead for all of them.
+    this.tabs?.signedOut('expired')
     this.publish({ status: 'signed-out', user: null, error })
     return error
   }
@@ -433,24 +433,6 @@ export class AuthClient {
     console.error(`Tessera sign-in failed [${authError.code}]: ${authError.message}`)
     this.publish({ status: 'signed-out', user: null, error: authError })
     return authError
-  }
-
-  private snapshotOf(session: Session | null, error: AuthError | null): AuthSnapshot {
-    if (!session) return { status: 'signed-out', user: null, error }
-    const { claims } = session
-    const name = [claims.name, claims.preferred_username, claims.sub].find(
-      (value): value is string => typeof value === 'string' && value !== '',
-    )
-    return {
-      status: 'signed-in',
-      user: {
-        sub: claims.sub,
-        name: name ?? claims.sub,
-        email: typeof claims.email === 'string' ? claims.email : undefined,
-        claims,
-      },
-      error,
-    }
   }
 
   private publish(snapshot: AuthSnapshot): void {

@@ -20,6 +20,8 @@ export type AuthErrorCode =
   | 'token_request_failed'
   /** The session can't be renewed silently; the user must sign in again. */
   | 'interaction_required'
+  /** The user signed out in another tab of this app. */
+  | 'signed_out'
   /** The provider did not answer in time. */
   | 'timeout'
   /** The provider could not be reached. */
@@ -57,6 +59,10 @@ const DEFAULT_TEXT: Record<AuthErrorCode, { message: string; fix: string }> = {
   interaction_required: {
     message: 'Your session has expired.',
     fix: 'Sign in again; you will come back to this page.',
+  },
+  signed_out: {
+    message: 'You signed out in another tab.',
+    fix: 'Sign in again to continue here.',
   },
   timeout: {
     message: 'The identity provider did not answer in time.',

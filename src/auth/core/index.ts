@@ -1,13 +1,7 @@
-export {
-  type AccessToken,
-  AuthClient,
-  preloadProtocol,
-  type AuthClientOptions,
-  type AuthSnapshot,
-  type AuthStatus,
-  type AuthUser,
-} from './auth-client'
+export { AuthClient, type AuthClientOptions } from './auth-client'
 export { AuthError, type AuthErrorCode, isAuthError, isTransientAuthError } from './errors'
 export type { IdTokenClaims } from './id-token'
+export { preloadProtocol } from './protocol-loader'
 export { safeReturnTo } from './return-to'
 export { hasStoredSession } from './session-store'
+export type { AccessToken, AuthSnapshot, AuthStatus, AuthUser } from './snapshot'

@@ -24,6 +24,8 @@ export interface Session {
   readonly claims: IdTokenClaims
   readonly refreshToken: string | undefined
   readonly accessTokens: Readonly<Record<string, AccessTokenEntry>>
+  /** When this tab or a sibling last wrote the session: the newest copy wins across tabs. */
+  readonly updatedAt: number
 }
 
 const VERSION = 1
@@ -52,7 +54,7 @@ export class SessionStore {
 
   set(session: Session): void {
     this.session = session
-    this.storage.setItem(this.key, JSON.stringify({ v: VERSION, ...session }))
+    this.storage.setItem(this.key, JSON.stringify({ ...session, v: VERSION }))
   }
 
   clear(): void {
@@ -69,7 +71,7 @@ export class SessionStore {
     } catch {
       parsed = undefined
     }
-    if (isValidSession(parsed, this.expected)) {
+    if (isRecord(parsed) && parsed.v === VERSION && isValidSession(parsed, this.expected)) {
       const { v: _version, ...session } = parsed
       return session
     }
@@ -79,13 +81,14 @@ export class SessionStore {
   }
 }
 
-function isValidSession(
+/** Whether `value` is a well-formed session of this issuer and client. */
+export function isValidSession(
   value: unknown,
   expected: { issuer: string; clientId: string },
-): value is Session & { v: number } {
-  if (!isRecord(value) || value.v !== VERSION) return false
+): value is Session {
+  if (!isRecord(value)) return false
   if (value.issuer !== expected.issuer || value.clientId !== expected.clientId) return false
-  if (typeof value.idToken !== 'string') return false
+  if (typeof value.idToken !== 'string' || typeof value.updatedAt !== 'number') return false
   if (value.refreshToken !== undefined && typeof value.refreshToken !== 'string') return false
   const claims = value.claims
   if (!isRecord(claims) || typeof claims.sub !== 'string' || typeof claims.iss !== 'string') {

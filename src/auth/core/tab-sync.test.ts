@@ -1,0 +1,105 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+
+import { createAuthFixture } from '../../testing/auth-fixture'
+import { createTabHub } from '../../testing/tab-hub'
+import { AuthClient } from './auth-client'
+
+/** A second tab of the same browser: same provider, shared channel and locks, own storage. */
+function openSibling(
+  fixture: Awaited<ReturnType<typeof createAuthFixture>>,
+  hub: ReturnType<typeof createTabHub>,
+  storage = new (fixture.storage.constructor as new () => Storage)(),
+) {
+  const navigations: string[] = []
+  const tab = new AuthClient({
+    config: fixture.auth.config,
+    appBaseUrl: 'https://app.example.test/',
+    storage,
+    fetch: fixture.provider.fetch,
+    navigate: (url) => navigations.push(url),
+    now: () => fixture.clock.now,
+    channel: hub.channel(),
+    locks: hub.locks,
+  })
+  return { tab, navigations, storage }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 60))
+
+async function signedInTabs() {
+  const hub = createTabHub()
+  const fixture = await createAuthFixture({ channel: hub.channel(), locks: hub.locks })
+  await fixture.signIn()
+  return { hub, fixture }
+}
+
+describe('tabs of one session', () => {
+  it('sends one refresh grant when duplicated tabs renew at once, and both get the new token', async () => {
+    const { hub, fixture } = await signedInTabs()
+    // window.open and tab duplication copy sessionStorage, refresh token included.
+    const copy = new (fixture.storage.constructor as new () => Storage)()
+    for (const key of fixture.storage.keys()) copy.setItem(key, fixture.storage.getItem(key) ?? '')
+    const sibling = openSibling(fixture, hub, copy)
+    fixture.clock.now += 11 * 60_000
+
+    const [mine, theirs] = await Promise.all([
+      fixture.auth.getAccessToken('demo'),
+      sibling.tab.getAccessToken('demo'),
+    ])
+
+    expect(fixture.provider.tokenGrants('refresh_token')).toBe(1)
+    expect(theirs.token).toBe(mine.token)
+    fixture.clock.now += 11 * 60_000
+    await expect(sibling.tab.getAccessToken('demo')).resolves.toMatchObject({ scheme: 'Bearer' })
+    expect(fixture.provider.tokenGrants('refresh_token')).toBe(2)
+  })
+
+  it('signs a new tab in from a signed-in sibling without going to the provider', async () => {
+    const { hub, fixture } = await signedInTabs()
+    const sibling = openSibling(fixture, hub)
+
+    await sibling.tab.signIn({ returnTo: '/profile' })
+
+    expect(sibling.navigations).toEqual([])
+    expect(sibling.tab.getSnapshot()).toMatchObject({
+      status: 'signed-in',
+      user: { sub: 'user-alice' },
+    })
+  })
+
+  it('still goes to the provider when no sibling is signed in', async () => {
+    const hub = createTabHub()
+    const fixture = await createAuthFixture({ channel: hub.channel(), locks: hub.locks })
+
+    await fixture.auth.signIn()
+
+    expect(fixture.navigations).toHaveLength(1)
+  })
+
+  it('signs every tab out when one tab signs out', async () => {
+    const { hub, fixture } = await signedInTabs()
+    const sibling = openSibling(fixture, hub)
+    await sibling.tab.signIn()
+
+    await fixture.auth.signOut()
+    await settle()
+
+    expect(sibling.tab.getSnapshot()).toMatchObject({
+      status: 'signed-out',
+      error: { code: 'signed_out' },
+    })
+    expect(sibling.storage.length).toBe(0)
+  })
+
+  it('ignores malformed messages', async () => {
+    const { hub, fixture } = await signedInTabs()
+    const intruder = hub.channel()
+
+    intruder.post({ type: 'session', session: { issuer: 'x' } } as never)
+    intruder.post({ type: 'signed-out', reason: 'because' } as never)
+    await settle()
+
+    expect(fixture.auth.getSnapshot().status).toBe('signed-in')
+  })
+})
