@@ -58,6 +58,10 @@ export interface DevStack {
   readonly postLogoutRedirectUris: readonly string[]
   /** Scopes of the demo API: `api:read` for reads, `api:write` for writes. */
   readonly apiScopes: readonly string[]
+  readonly notesApiPort: number
+  /** Base URL of the notes API: a second resource with its own audience and scopes. */
+  readonly notesApiUrl: string
+  readonly notesApiScopes: readonly string[]
   readonly lifetimes: TokenLifetimes
   readonly users: readonly DemoUser[]
   /** Serve the app's config with `"diagnostics": true` (tests and the bench). */
@@ -81,6 +85,7 @@ export function devStack(env: Env = process.env): DevStack {
   const idpPort = intFrom(env, 'TESSERA_IDP_PORT', 9400)
   const apiPort = intFrom(env, 'TESSERA_API_PORT', 9401)
   const appPort = intFrom(env, 'TESSERA_APP_PORT', 5173)
+  const notesApiPort = intFrom(env, 'TESSERA_NOTES_API_PORT', apiPort + 1)
   const appOrigin = `http://${HOST}:${String(appPort)}`
   return {
     idpPort,
@@ -93,6 +98,9 @@ export function devStack(env: Env = process.env): DevStack {
     redirectUris: [`${appOrigin}/auth/callback`],
     postLogoutRedirectUris: [`${appOrigin}/`],
     apiScopes: ['api:read', 'api:write'],
+    notesApiPort,
+    notesApiUrl: `http://${HOST}:${String(notesApiPort)}`,
+    notesApiScopes: ['notes:read', 'notes:write'],
     lifetimes: {
       accessToken: intFrom(env, 'TESSERA_ACCESS_TOKEN_TTL', 600),
       idToken: intFrom(env, 'TESSERA_ID_TOKEN_TTL', 3600),
@@ -114,6 +122,11 @@ export function appConfigFor(stack: DevStack): Record<string, unknown> {
     postLogoutRedirectPath: '/',
     apis: {
       demo: { baseUrl: stack.apiUrl, scopes: [...stack.apiScopes], resource: stack.apiUrl },
+      notes: {
+        baseUrl: stack.notesApiUrl,
+        scopes: [...stack.notesApiScopes],
+        resource: stack.notesApiUrl,
+      },
     },
     ...(stack.diagnostics ? { diagnostics: true } : {}),
   }

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
-import { startDemoApi } from './api/server'
+import { startDemoApi, startNotesApi } from './api/server'
 import { appConfigFor } from './config'
 import type { DevStack, RunningServer } from './config'
 import { startIdentityProvider } from './idp/server'
@@ -155,6 +155,12 @@ export async function startStack(stack: DevStack, app: AppMode): Promise<Started
       port: stack.apiPort,
       envVar: 'TESSERA_API_PORT',
       start: () => startDemoApi(stack),
+    },
+    {
+      service: 'notes API',
+      port: stack.notesApiPort,
+      envVar: 'TESSERA_NOTES_API_PORT',
+      start: () => startNotesApi(stack),
     },
     {
       service: 'app',

@@ -49,6 +49,7 @@ function banner(stack: DevStack, started: StartedStack, mode: AppMode): string {
     `  App                ${started.appUrl}`,
     `  Identity provider  ${stack.issuer}`,
     `  Demo API           ${stack.apiUrl}`,
+    `  Notes API          ${stack.notesApiUrl}`,
     '',
     '  Demo users (username, password):',
     ...users,

@@ -1,15 +1,16 @@
 import { devStack } from '../config'
-import { startDemoApi } from './server'
+import { startDemoApi, startNotesApi } from './server'
 
-const api = await startDemoApi(devStack())
-console.log(`Demo API listening on ${api.url}`)
+const stack = devStack()
+const apis = [await startDemoApi(stack), await startNotesApi(stack)]
+console.log(`Demo APIs listening on ${apis.map((api) => api.url).join(' and ')}`)
 
 let stopping = false
 function stop(signal: NodeJS.Signals): void {
   if (stopping) return
   stopping = true
-  console.log(`${signal}: stopping the demo API`)
-  api.close().then(
+  console.log(`${signal}: stopping the demo APIs`)
+  Promise.all(apis.map((api) => api.close())).then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(error)

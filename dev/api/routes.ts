@@ -5,7 +5,7 @@ import { HttpError, problem, readJson, sendJson } from './http'
 import { TaskStore, validateTitle } from './tasks-store'
 import type { VerifiedToken, VerifyToken } from './verify-token'
 
-const BODY_LIMIT = 16 * 1024
+export const BODY_LIMIT = 16 * 1024
 
 export interface RequestContext {
   readonly req: IncomingMessage
@@ -13,7 +13,7 @@ export interface RequestContext {
   readonly url: URL
 }
 
-interface Route {
+export interface Route {
   readonly method: 'GET' | 'POST'
   readonly path: string
   readonly scope: string
@@ -25,7 +25,8 @@ function stringClaim(token: VerifiedToken, name: string): string | null {
   return typeof value === 'string' ? value : null
 }
 
-function routes(stack: DevStack, tasks: TaskStore): readonly Route[] {
+/** The demo API: who am I, and a per-user task list. */
+export function demoRoutes(stack: DevStack, tasks = new TaskStore()): readonly Route[] {
   return [
     {
       method: 'GET',
@@ -68,8 +69,8 @@ export class Router {
   readonly #routes: readonly Route[]
   readonly #verify: VerifyToken
 
-  constructor(stack: DevStack, verify: VerifyToken, tasks = new TaskStore()) {
-    this.#routes = routes(stack, tasks)
+  constructor(routes: readonly Route[], verify: VerifyToken) {
+    this.#routes = routes
     this.#verify = verify
   }
 

@@ -5,7 +5,8 @@ import type { DevStack, RunningServer } from '../config'
 import { corsHeaders, preflightHeaders } from './cors'
 import { HttpError, problem, sendProblem } from './http'
 import { RequestLog } from './request-log'
-import { Router } from './routes'
+import { notesRoutes } from './notes-routes'
+import { demoRoutes, type Route, Router } from './routes'
 import { createTokenVerifier } from './verify-token'
 
 export interface DemoApiOptions {
@@ -34,16 +35,35 @@ function close(server: Server): Promise<void> {
 }
 
 /** Starts the demo protected API on 127.0.0.1:stack.apiPort (its URL is stack.apiUrl). */
-export async function startDemoApi(
+export function startDemoApi(
   stack: DevStack,
   options: DemoApiOptions = {},
 ): Promise<RunningServer> {
+  return startResourceServer(stack, stack.apiPort, stack.apiUrl, demoRoutes(stack), options)
+}
+
+/** Starts the notes API, a second resource server with its own audience (stack.notesApiUrl). */
+export function startNotesApi(
+  stack: DevStack,
+  options: DemoApiOptions = {},
+): Promise<RunningServer> {
+  return startResourceServer(stack, stack.notesApiPort, stack.notesApiUrl, notesRoutes(), options)
+}
+
+/** A protected API at `baseUrl`: access tokens must name it as their audience (RFC 9068). */
+async function startResourceServer(
+  stack: DevStack,
+  port: number,
+  baseUrl: string,
+  routes: readonly Route[],
+  options: DemoApiOptions,
+): Promise<RunningServer> {
   const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
-  const router = new Router(stack, createTokenVerifier(stack))
+  const router = new Router(routes, createTokenVerifier(stack, baseUrl))
   const log = new RequestLog()
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', stack.apiUrl)
+    const url = new URL(req.url ?? '/', baseUrl)
     const method = req.method ?? 'GET'
     if (devEndpoints && log.handle(req, res, url.pathname)) return
     const record = devEndpoints ? log.record(method, url.pathname) : undefined
@@ -76,6 +96,6 @@ export async function startDemoApi(
   const server = createServer((req, res) => {
     void handle(req, res)
   })
-  await listen(server, stack.apiPort)
-  return { url: stack.apiUrl, close: () => close(server) }
+  await listen(server, port)
+  return { url: baseUrl, close: () => close(server) }
 }

@@ -69,7 +69,7 @@ function describe(error: errors.JOSEError): string {
  * IdP's published keys, exp/nbf). The IdP's keys are found through its discovery document on
  * first use, so the API may start before the IdP.
  */
-export function createTokenVerifier(stack: DevStack): VerifyToken {
+export function createTokenVerifier(stack: DevStack, audience: string): VerifyToken {
   let jwks: Promise<JWTVerifyGetKey> | undefined
 
   function keys(): Promise<JWTVerifyGetKey> {
@@ -86,7 +86,7 @@ export function createTokenVerifier(stack: DevStack): VerifyToken {
     try {
       verified = await jwtVerify(token, getKey, {
         issuer: stack.issuer,
-        audience: stack.apiUrl,
+        audience,
         typ: 'at+jwt',
         algorithms: ['RS256', 'PS256', 'ES256'],
         clockTolerance: 5,

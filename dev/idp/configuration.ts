@@ -59,7 +59,11 @@ export function identityProviderConfiguration(
   secrets: ConfigurationSecrets,
 ): Configuration {
   const { lifetimes } = stack
-  const apiScope = stack.apiScopes.join(' ')
+  // RFC 8707 resources: each API is its own audience with its own scopes.
+  const resourceScopes = new Map([
+    [stack.apiUrl, stack.apiScopes.join(' ')],
+    [stack.notesApiUrl, stack.notesApiScopes.join(' ')],
+  ])
 
   return {
     clients: [
@@ -140,12 +144,13 @@ export function identityProviderConfiguration(
         },
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resourceIndicator, client) => {
-          if (resourceIndicator !== stack.apiUrl || client.clientId !== stack.clientId) {
+          const scope = resourceScopes.get(resourceIndicator)
+          if (scope === undefined || client.clientId !== stack.clientId) {
             throw new errors.InvalidTarget()
           }
           return {
-            scope: apiScope,
-            audience: stack.apiUrl,
+            scope,
+            audience: resourceIndicator,
             accessTokenFormat: 'jwt',
             accessTokenTTL: lifetimes.accessToken,
             jwt: { sign: { alg: 'RS256' } },

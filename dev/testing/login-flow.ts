@@ -46,8 +46,8 @@ export function createPkce(): Pkce {
 export interface AuthorizationOptions {
   /** Defaults to OIDC + offline_access + all API scopes. */
   readonly scope?: string
-  /** Defaults to the API; pass null to leave the parameter out. */
-  readonly resource?: string | null
+  /** Defaults to the API; pass null to leave the parameter out, a list for several (RFC 8707). */
+  readonly resource?: string | readonly string[] | null
   readonly prompt?: string
   /** Leave out code_challenge (to see PKCE enforced). */
   readonly withoutPkce?: boolean
@@ -94,10 +94,12 @@ export class BrowserSession {
       params.code_challenge = this.pkce.challenge
       params.code_challenge_method = 'S256'
     }
-    const resource = options.resource === undefined ? this.stack.apiUrl : options.resource
-    if (resource !== null) params.resource = resource
     if (options.prompt !== undefined) params.prompt = options.prompt
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
+    const resource = options.resource === undefined ? this.stack.apiUrl : options.resource
+    for (const value of typeof resource === 'string' ? [resource] : (resource ?? [])) {
+      url.searchParams.append('resource', value)
+    }
     return url
   }
 

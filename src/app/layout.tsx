@@ -16,6 +16,7 @@ export function Layout() {
           </NavLink>
           <NavLink to={paths.profile}>Profile</NavLink>
           <NavLink to={paths.tasks}>Tasks</NavLink>
+          <NavLink to={paths.notes}>Notes</NavLink>
         </>
       }
       account={<AccountControls />}

@@ -3,4 +3,5 @@ export const paths = {
   home: '/',
   profile: '/profile',
   tasks: '/tasks',
+  notes: '/notes',
 } as const

@@ -1,12 +1,21 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createBrowserRouter, type RouteObject } from 'react-router'
 
-import { type ApiEndpoint, apiEndpoint, meQueryOptions, tasksQueryOptions } from '../api/queries'
+import {
+  type ApiEndpoint,
+  apiEndpoint,
+  DEMO_API,
+  meQueryOptions,
+  NOTES_API,
+  notesQueryOptions,
+  tasksQueryOptions,
+} from '../api/queries'
 import type { AuthClient } from '../auth/react'
 import { Layout } from './layout'
 import { RequireAuth } from './require-auth'
 import { AuthCallbackPage } from './routes/auth-callback-page'
 import { HomePage } from './routes/home-page'
+import { NotesPage } from './routes/notes-page'
 import { NotFoundPage } from './routes/not-found-page'
 import { ProfilePage } from './routes/profile-page'
 import { RouteErrorPage } from './routes/route-error-page'
@@ -23,12 +32,13 @@ export interface RouteContext {
  */
 function prefetchWhenSignedIn(
   { auth }: RouteContext,
+  apiName: string,
   prefetch: (endpoint: ApiEndpoint, sub: string) => Promise<unknown>,
 ) {
   return () => {
     const sub = auth.getSnapshot().user?.sub
     // The page's own query reports any failure; here it is only a head start.
-    if (sub !== undefined) prefetch(apiEndpoint(auth, 'demo'), sub).catch(() => undefined)
+    if (sub !== undefined) prefetch(apiEndpoint(auth, apiName), sub).catch(() => undefined)
     return null
   }
 }
@@ -44,7 +54,7 @@ export function appRoutes(context: RouteContext): RouteObject[] {
         { index: true, element: <HomePage /> },
         {
           path: 'profile',
-          loader: prefetchWhenSignedIn(context, (endpoint, sub) =>
+          loader: prefetchWhenSignedIn(context, DEMO_API, (endpoint, sub) =>
             context.queryClient.query(meQueryOptions(endpoint, sub)),
           ),
           element: (
@@ -54,8 +64,19 @@ export function appRoutes(context: RouteContext): RouteObject[] {
           ),
         },
         {
+          path: 'notes',
+          loader: prefetchWhenSignedIn(context, NOTES_API, (endpoint, sub) =>
+            context.queryClient.query(notesQueryOptions(endpoint, sub)),
+          ),
+          element: (
+            <RequireAuth>
+              <NotesPage />
+            </RequireAuth>
+          ),
+        },
+        {
           path: 'tasks',
-          loader: prefetchWhenSignedIn(context, (endpoint, sub) =>
+          loader: prefetchWhenSignedIn(context, DEMO_API, (endpoint, sub) =>
             context.queryClient.query(tasksQueryOptions(endpoint, sub)),
           ),
           element: (

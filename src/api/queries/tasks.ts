@@ -3,6 +3,7 @@ import * as v from 'valibot'
 
 import { useAuth } from '../../auth/react'
 import { type ApiEndpoint, callApi } from '../client'
+import { DEMO_API } from './api-names'
 import { useApiEndpoint } from './use-api-endpoint'
 
 const TaskSchema = v.object({
@@ -16,7 +17,7 @@ const TaskListSchema = v.object({ tasks: v.array(TaskSchema) })
 export type Task = v.InferOutput<typeof TaskSchema>
 
 function tasksKey(sub: string | undefined) {
-  return ['demo', sub, 'tasks'] as const
+  return [DEMO_API, sub, 'tasks'] as const
 }
 
 export function tasksQueryOptions(endpoint: ApiEndpoint, sub: string | undefined) {
@@ -30,14 +31,14 @@ export function tasksQueryOptions(endpoint: ApiEndpoint, sub: string | undefined
 
 /** The signed-in user's tasks (`GET /tasks`). */
 export function useTasks() {
-  const endpoint = useApiEndpoint('demo')
+  const endpoint = useApiEndpoint(DEMO_API)
   const { user } = useAuth()
   return useQuery(tasksQueryOptions(endpoint, user?.sub))
 }
 
 /** Adds a task (`POST /tasks`) and refreshes the list. */
 export function useAddTask() {
-  const endpoint = useApiEndpoint('demo')
+  const endpoint = useApiEndpoint(DEMO_API)
   const { user } = useAuth()
   const queryClient = useQueryClient()
   return useMutation({

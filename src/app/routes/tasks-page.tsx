@@ -1,7 +1,7 @@
 import { useAddTask, useTasks } from '../../api/queries'
 import { useAuth } from '../../auth/react'
 import { StatusMessage } from '../../components/status-message'
-import { TaskForm } from '../../components/task-form'
+import { AddItemForm } from '../../components/add-item-form'
 import { TaskList } from '../../components/task-list'
 import { QueryErrorAlert } from '../query-error-alert'
 import { useSessionDraft } from '../use-session-draft'
@@ -32,7 +32,9 @@ export function TasksPage() {
         />
       ) : null}
       {tasks.data ? <TaskList tasks={tasks.data} /> : null}
-      <TaskForm
+      <AddItemForm
+        label="New task"
+        submitLabel="Add task"
         value={draft}
         onChange={setDraft}
         busy={addTask.isPending}

@@ -1,0 +1,59 @@
+import { useAddNote, useNotes } from '../../api/queries'
+import { useAuth } from '../../auth/react'
+import { AddItemForm } from '../../components/add-item-form'
+import { NoteList } from '../../components/note-list'
+import { StatusMessage } from '../../components/status-message'
+import { QueryErrorAlert } from '../query-error-alert'
+import { useSessionDraft } from '../use-session-draft'
+
+/** Notes live in a second API with its own audience: the page proves one sign-in serves both. */
+export function NotesPage() {
+  const notes = useNotes()
+  const addNote = useAddNote()
+  const { user } = useAuth()
+  const [draft, setDraft] = useSessionDraft('notes:new', user?.sub)
+
+  return (
+    <section className="stack">
+      <h1>Notes</h1>
+      {notes.isPending ? (
+        <StatusMessage>
+          {notes.isPaused
+            ? 'You are offline; your notes load when you reconnect…'
+            : 'Loading your notes…'}
+        </StatusMessage>
+      ) : null}
+      {notes.isError ? (
+        <QueryErrorAlert
+          error={notes.error}
+          onRetry={() => {
+            void notes.refetch()
+          }}
+        />
+      ) : null}
+      {notes.data ? <NoteList notes={notes.data} /> : null}
+      <AddItemForm
+        label="New note"
+        submitLabel="Add note"
+        value={draft}
+        onChange={setDraft}
+        busy={addNote.isPending}
+        onSubmit={(text) => {
+          addNote.mutate(text, {
+            onSuccess: () => {
+              setDraft('')
+            },
+          })
+        }}
+      />
+      {addNote.isError ? (
+        <QueryErrorAlert
+          error={addNote.error}
+          onRetry={() => {
+            addNote.mutate(draft.trim())
+          }}
+        />
+      ) : null}
+    </section>
+  )
+}
