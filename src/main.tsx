@@ -21,9 +21,9 @@ async function main(root: HTMLElement): Promise<void> {
   if (!hasStoredSession(sessionStorage)) preloadProtocol().catch(() => undefined)
   const reactRoot = createRoot(root)
   const appBaseUrl = new URL(import.meta.env.BASE_URL, window.location.origin).href
-  let config
+  let loaded
   try {
-    config = await loadConfig(new URL('config.json', appBaseUrl).href)
+    loaded = await loadConfig(new URL('config.json', appBaseUrl).href)
   } catch (error) {
     const configError =
       error instanceof ConfigError
@@ -34,7 +34,8 @@ async function main(root: HTMLElement): Promise<void> {
     return
   }
 
-  const auth = new AuthClient({ config, appBaseUrl })
+  const { config, clockOffsetMs } = loaded
+  const auth = new AuthClient({ config, appBaseUrl, now: () => Date.now() + clockOffsetMs })
   if (auth.isCallbackUrl(window.location.href)) {
     // Redeem the code now, not after React's first render; the callback page shares the promise.
     auth.handleCallback(window.location.href).catch(() => undefined)

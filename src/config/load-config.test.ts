@@ -26,3 +26,30 @@ describe('loadConfig', () => {
     ).rejects.toThrow(/Could not download/)
   })
 })
+
+describe('loadConfig clock offset', () => {
+  const config = {
+    authority: 'https://idp.example.com',
+    clientId: 'spa',
+    scopes: ['openid'],
+    apis: { demo: { baseUrl: 'https://api.example.com', scopes: ['read'] } },
+  }
+  const withDate = (date: Date) =>
+    fetchReturning(Response.json(config, { headers: { Date: date.toUTCString() } }))
+
+  it('measures how far the device clock is off from the host', async () => {
+    const { clockOffsetMs } = await loadConfig(
+      '/config.json',
+      withDate(new Date(Date.now() + 600_000)),
+    )
+
+    expect(clockOffsetMs).toBeGreaterThan(595_000)
+    expect(clockOffsetMs).toBeLessThan(605_000)
+  })
+
+  it('ignores differences within the header’s resolution', async () => {
+    const { clockOffsetMs } = await loadConfig('/config.json', withDate(new Date()))
+
+    expect(clockOffsetMs).toBe(0)
+  })
+})

@@ -9,7 +9,7 @@ import { parseConfig } from './parse-config'
 export async function loadConfig(
   url: string,
   fetchFn: typeof fetch = globalThis.fetch,
-): Promise<AppConfig> {
+): Promise<LoadedConfig> {
   let response: Response
   try {
     // Freshness is the host's job (config.json is served no-cache); a plain request lets the
@@ -40,5 +40,26 @@ export async function loadConfig(
       { cause },
     )
   }
-  return parseConfig(json)
+  return { config: parseConfig(json), clockOffsetMs: clockOffset(response) }
+}
+
+export interface LoadedConfig {
+  readonly config: AppConfig
+  /**
+   * How far this device's clock is behind the host's (ms; 0 when within a few seconds or
+   * unknown). Token times are checked against the corrected clock, so a device clock that is
+   * minutes off does not break sign-in.
+   */
+  readonly clockOffsetMs: number
+}
+
+/** Below this, the HTTP date's one-second resolution and latency are noise. */
+const NEGLIGIBLE_OFFSET_MS = 5_000
+
+/** Reads the host's clock from the same-origin response's `Date` header (RFC 9110 §6.6.1). */
+function clockOffset(response: Response, localNow = Date.now()): number {
+  const serverTime = Date.parse(response.headers.get('Date') ?? '')
+  if (Number.isNaN(serverTime)) return 0
+  const offset = serverTime - localNow
+  return Math.abs(offset) < NEGLIGIBLE_OFFSET_MS ? 0 : offset
 }

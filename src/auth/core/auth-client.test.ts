@@ -128,6 +128,13 @@ describe('AuthClient sign-in', () => {
     expect(fixture.storage.keys().some((key) => key.startsWith('tessera.session'))).toBe(false)
   })
 
+  it('checks ID token times against the corrected clock it was given', async () => {
+    const fixture = await createAuthFixture()
+    fixture.clock.now = Date.now() + 2 * 3600_000 // the ID token (1 h) has expired by this clock
+
+    await expect(fixture.signIn()).rejects.toMatchObject({ code: 'id_token_invalid' })
+  })
+
   it('rejects an unsigned (alg: none) ID token', async () => {
     const fixture = await createAuthFixture()
     fixture.provider.tamper.idTokenAlg = 'none'

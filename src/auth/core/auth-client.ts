@@ -399,6 +399,7 @@ export class AuthClient {
       postLogoutRedirectUri: this.postLogoutRedirectUri,
       storage: this.storage,
       provider: this.provider,
+      now: this.now,
     }).catch((error: unknown) => {
       this.protocolPromise = undefined // retry on the next attempt (e.g. back online)
       throw error

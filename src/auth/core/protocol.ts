@@ -36,6 +36,8 @@ export interface ProtocolOptions {
   readonly postLogoutRedirectUri: string
   readonly storage: Storage
   readonly provider: ProviderCache
+  /** The corrected clock (epoch ms) for ID token time checks. */
+  readonly now: () => number
 }
 
 export interface SignInRequest {
@@ -143,6 +145,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     issuer: metadata.issuer,
     clientId: options.clientId,
     advertisedAlgorithms: metadata.id_token_signing_alg_values_supported,
+    now: options.now,
   }
 
   return {
