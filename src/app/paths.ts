@@ -4,4 +4,5 @@ export const paths = {
   profile: '/profile',
   tasks: '/tasks',
   notes: '/notes',
+  diagnostics: '/diagnostics',
 } as const

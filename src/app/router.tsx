@@ -14,6 +14,7 @@ import type { AuthClient } from '../auth/react'
 import { Layout } from './layout'
 import { RequireAuth } from './require-auth'
 import { AuthCallbackPage } from './routes/auth-callback-page'
+import { DiagnosticsPage } from './routes/diagnostics-page'
 import { HomePage } from './routes/home-page'
 import { NotesPage } from './routes/notes-page'
 import { NotFoundPage } from './routes/not-found-page'
@@ -86,6 +87,18 @@ export function appRoutes(context: RouteContext): RouteObject[] {
           ),
         },
         { path: config.redirectPath.slice(1), element: <AuthCallbackPage /> },
+        ...(config.diagnostics
+          ? [
+              {
+                path: 'diagnostics',
+                element: (
+                  <RequireAuth>
+                    <DiagnosticsPage />
+                  </RequireAuth>
+                ),
+              },
+            ]
+          : []),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

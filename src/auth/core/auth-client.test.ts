@@ -198,6 +198,25 @@ describe('AuthClient tokens', () => {
     expect(fixture.provider.tokenGrants('refresh_token')).toBe(2)
   })
 
+  it('reports one renewal event for ten concurrent callers, and no token in it', async () => {
+    const fixture = await createAuthFixture()
+    await fixture.signIn()
+    const events: unknown[] = []
+    fixture.auth.on('token-renewed', (event) => events.push(event))
+    fixture.clock.now += 11 * 60_000
+
+    await Promise.all(Array.from({ length: 10 }, () => fixture.auth.getAccessToken('demo')))
+
+    expect(events).toEqual([{ api: 'demo', expiresAt: fixture.clock.now + 600_000 }])
+    expect(fixture.auth.inspectTokens().find((row) => row.api === 'demo')).toEqual({
+      api: 'demo',
+      scopes: ['api:read'],
+      resource: 'https://api.example.test',
+      expiresInMs: 600_000,
+      renewsInMs: 540_000,
+    })
+  })
+
   it('gives each API its own token and serialises their refreshes on one rotating token', async () => {
     const fixture = await createAuthFixture()
     await fixture.signIn()
@@ -247,10 +266,14 @@ describe('AuthClient tokens', () => {
     fixture.provider.tamper.tokenStatus = 400
     fixture.provider.tamper.tokenResponse = { error: 'invalid_grant' }
 
+    const required: unknown[] = []
+    fixture.auth.on('interaction-required', (event) => required.push(event.error.code))
+
     await expect(fixture.auth.getAccessToken('demo')).rejects.toMatchObject({
       code: 'interaction_required',
       providerError: 'invalid_grant',
     })
+    expect(required).toEqual(['interaction_required'])
     expect(fixture.auth.getSnapshot()).toMatchObject({
       status: 'signed-out',
       error: { code: 'interaction_required' },

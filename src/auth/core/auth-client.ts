@@ -2,6 +2,7 @@ import type { ApiConfig, AppConfig } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
 import { AuthError, isAuthError } from './errors'
+import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
 import type { Protocol, ProtocolOptions } from './protocol'
 import { loadDefaultProtocol } from './protocol-loader'
 import { ProviderCache } from './provider-cache'
@@ -11,6 +12,16 @@ import { type AccessTokenEntry, type Session, SessionStore } from './session-sto
 import { createSingleFlight } from './single-flight'
 import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
 import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
+
+/** One configured API's cached access token, as diagnostics may show it: no token. */
+export interface TokenCacheView {
+  readonly api: string
+  readonly scopes: readonly string[]
+  readonly resource: string | undefined
+  /** Milliseconds until the token expires / is renewed ahead of expiry; undefined: none held. */
+  readonly expiresInMs: number | undefined
+  readonly renewsInMs: number | undefined
+}
 
 export interface AuthClientOptions {
   readonly config: AppConfig
@@ -65,6 +76,7 @@ export class AuthClient {
   private protocolPromise: Promise<Protocol> | undefined
   private pendingSignIn: Promise<void> | undefined
   private readonly tabs: TabSync | undefined
+  private readonly events = new AuthEvents()
   private snapshot: AuthSnapshot
 
   constructor(options: AuthClientOptions) {
@@ -123,6 +135,7 @@ export class AuthClient {
         },
         signedOut: (reason) => {
           this.store.clear()
+          this.events.emit('signed-out', { reason: reason === 'user' ? 'other-tab' : 'expired' })
           const code = reason === 'user' ? 'signed_out' : 'interaction_required'
           this.publish({ status: 'signed-out', user: null, error: new AuthError(code) })
         },
@@ -136,6 +149,27 @@ export class AuthClient {
   }
 
   readonly getSnapshot = (): AuthSnapshot => this.snapshot
+
+  /** Subscribes to an auth event (see {@link AuthEventMap}); returns the unsubscribe function. */
+  on<K extends AuthEventName>(name: K, listener: AuthEventListener<K>): () => void {
+    return this.events.on(name, listener)
+  }
+
+  /** The access tokens held for each configured API, without the tokens (diagnostics). */
+  inspectTokens(): TokenCacheView[] {
+    const session = this.store.get()
+    const now = this.now()
+    return Object.entries(this.config.apis).map(([name, api]) => {
+      const entry = session ? session.accessTokens[sessionCacheKey(session, api)] : undefined
+      return {
+        api: name,
+        scopes: api.scopes,
+        resource: api.resource,
+        expiresInMs: entry && entry.expiresAt - now,
+        renewsInMs: entry && entry.renewAt - now,
+      }
+    })
+  }
 
   /** The configured API `name`; throws for a name that is not in `config.apis`. */
   api(name: string): ApiConfig {
@@ -251,7 +285,7 @@ export class AuthClient {
     const entry =
       cached && isFresh(cached, this.now())
         ? cached
-        : await this.renewOnce(key, () => this.renew(api, key))
+        : await this.renewOnce(key, () => this.renew(apiName, api, key))
     return { token: entry.token, scheme: entry.tokenType }
   }
 
@@ -273,6 +307,7 @@ export class AuthClient {
     const session = this.store.get()
     this.store.clear()
     this.tabs?.signedOut('user')
+    if (session) this.events.emit('signed-out', { reason: 'user' })
     this.publish({ status: session ? 'redirecting' : 'signed-out', user: null, error: null })
     if (!session) return
     let target: string | undefined
@@ -326,13 +361,25 @@ export class AuthClient {
           : {}
       const session = this.save({ ...draft, accessTokens })
       this.publish(snapshotOf(session, null))
+      this.events.emit('signed-in', { sub: session.claims.sub })
       return safeReturnTo(result.returnTo, new URL(this.redirectUri).origin)
     } catch (error) {
       throw this.fail(error)
     }
   }
 
-  private async renew(api: ApiConfig, key: string): Promise<AccessTokenEntry> {
+  private async renew(apiName: string, api: ApiConfig, key: string): Promise<AccessTokenEntry> {
+    try {
+      const entry = await this.renewLocked(api, key)
+      this.events.emit('token-renewed', { api: apiName, expiresAt: entry.expiresAt })
+      return entry
+    } catch (error) {
+      if (isAuthError(error)) this.events.emit('renewal-failed', { api: apiName, error })
+      throw error
+    }
+  }
+
+  private renewLocked(api: ApiConfig, key: string): Promise<AccessTokenEntry> {
     return this.withRefreshLock(async () => {
       // Re-check after taking the lock: a caller before us may have renewed already.
       const session = this.requireSession()
@@ -425,6 +472,7 @@ export class AuthClient {
     // Every tab shares this refresh-token lineage: it is dead for all of them.
     this.tabs?.signedOut('expired')
     this.publish({ status: 'signed-out', user: null, error })
+    this.events.emit('interaction-required', { error })
     return error
   }
 

@@ -5,6 +5,8 @@ export {
   AuthClient,
   AuthError,
   type AuthErrorCode,
+  type AuthEventName,
+  type TokenCacheView,
   type AuthSnapshot,
   type AuthUser,
   isAuthError,
