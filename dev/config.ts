@@ -7,6 +7,11 @@
 
 export const HOST = '127.0.0.1'
 
+/** Authentication context classes of the dev provider (OIDC Core §2 `acr`, RFC 9470). */
+export const ACR_PASSWORD = 'urn:tessera:acr:password'
+/** Password plus a one-time code: what the demo API asks for before deleting a task. */
+export const ACR_SECOND_FACTOR = 'urn:tessera:acr:otp'
+
 export interface DemoUser {
   readonly username: string
   readonly password: string

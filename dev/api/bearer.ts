@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { ACR_SECOND_FACTOR } from '../config'
 import { HttpError, problem } from './http'
 import { InvalidTokenError, IssuerUnavailableError } from './verify-token'
 import type { VerifiedToken, VerifyToken } from './verify-token'
@@ -26,6 +27,24 @@ function bearerError(
   return new HttpError(problem(status, error.replaceAll('_', '-'), title, detail), {
     'WWW-Authenticate': challenge({ error, error_description: detail, ...extra }),
   })
+}
+
+/**
+ * RFC 9470 §3: the token's authentication is too weak for this operation; the challenge tells
+ * the client which `acr_values` to ask the provider for.
+ */
+export function requireSecondFactor(token: VerifiedToken, detail: string): void {
+  if (token.payload.acr === ACR_SECOND_FACTOR) return
+  throw new HttpError(
+    problem(401, 'insufficient-user-authentication', 'Step-up required', detail),
+    {
+      'WWW-Authenticate': challenge({
+        error: 'insufficient_user_authentication',
+        error_description: detail,
+        acr_values: ACR_SECOND_FACTOR,
+      }),
+    },
+  )
 }
 
 /** "fetch failed (ECONNREFUSED)"-style one-liner for the log. */

@@ -32,7 +32,7 @@ export function preflightHeaders(req: IncomingMessage, appOrigin: string): Outgo
   return {
     Vary: vary,
     'Access-Control-Allow-Origin': appOrigin,
-    'Access-Control-Allow-Methods': 'GET, POST',
+    'Access-Control-Allow-Methods': 'GET, POST, DELETE',
     'Access-Control-Allow-Headers': 'Authorization, Content-Type',
     'Access-Control-Max-Age': '600',
   }

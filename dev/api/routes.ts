@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { DevStack } from '../config'
-import { authorize } from './bearer'
+import { authorize, requireSecondFactor } from './bearer'
 import { HttpError, problem, readJson, sendJson } from './http'
 import { TaskStore, validateTitle } from './tasks-store'
 import type { VerifiedToken, VerifyToken } from './verify-token'
 
 export const BODY_LIMIT = 16 * 1024
+const TASK_PATH = /^\/tasks\/([\w-]+)$/
 
 export interface RequestContext {
   readonly req: IncomingMessage
@@ -14,8 +15,9 @@ export interface RequestContext {
 }
 
 export interface Route {
-  readonly method: 'GET' | 'POST'
-  readonly path: string
+  readonly method: 'GET' | 'POST' | 'DELETE'
+  /** An exact path, or a pattern for paths with an id (`/tasks/<id>`). */
+  readonly path: string | RegExp
   readonly scope: string
   readonly handle: (context: RequestContext, token: VerifiedToken) => Promise<void> | void
 }
@@ -61,6 +63,19 @@ export function demoRoutes(stack: DevStack, tasks = new TaskStore()): readonly R
         sendJson(res, 201, tasks.add(token.sub, result.title))
       },
     },
+    {
+      method: 'DELETE',
+      path: TASK_PATH,
+      scope: 'api:write',
+      handle: ({ res, url }, token) => {
+        requireSecondFactor(token, 'Deleting a task needs a second factor.')
+        const id = TASK_PATH.exec(url.pathname)?.[1] ?? ''
+        if (!tasks.remove(token.sub, id)) {
+          throw new HttpError(problem(404, 'not-found', 'No such task', `There is no task ${id}.`))
+        }
+        res.writeHead(204).end()
+      },
+    },
   ]
 }
 
@@ -77,7 +92,9 @@ export class Router {
   /** Serves the request; calls `onAuthorized` once the token and its scope checked out. */
   async dispatch(context: RequestContext, onAuthorized: () => void): Promise<void> {
     const { req, url } = context
-    const candidates = this.#routes.filter((route) => route.path === url.pathname)
+    const candidates = this.#routes.filter((route) =>
+      typeof route.path === 'string' ? route.path === url.pathname : route.path.test(url.pathname),
+    )
     const route = candidates.find((candidate) => candidate.method === req.method)
     if (route === undefined) {
       if (candidates.length === 0) {

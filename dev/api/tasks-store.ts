@@ -17,6 +17,15 @@ export class TaskStore {
     return this.#tasks.get(sub) ?? []
   }
 
+  /** Removes the task; false when the user has no task with that id. */
+  remove(sub: string, id: string): boolean {
+    const tasks = this.#tasks.get(sub) ?? []
+    const index = tasks.findIndex((task) => task.id === id)
+    if (index === -1) return false
+    tasks.splice(index, 1)
+    return true
+  }
+
   add(sub: string, title: string): Task {
     const task: Task = { id: randomUUID(), title, done: false, createdAt: new Date().toISOString() }
     const tasks = this.#tasks.get(sub)

@@ -1,6 +1,6 @@
-import { errors } from 'oidc-provider'
+import { errors, interactionPolicy } from 'oidc-provider'
 import type { Configuration, Grant, JWK, KoaContextWithOIDC } from 'oidc-provider'
-import type { DevStack } from '../config'
+import { ACR_PASSWORD, ACR_SECOND_FACTOR, type DevStack } from '../config'
 import { findAccountIn } from './accounts'
 import { logoutPage, signedOutPage, errorPage } from './pages'
 import type { Page } from './pages'
@@ -51,6 +51,27 @@ async function loadExistingGrant(
   }
   await grant.save()
   return grant
+}
+
+/**
+ * The default policy, plus: a request whose `acr_values` asks for the second factor makes a
+ * session that lacks it log in again (step-up, RFC 9470).
+ */
+function interactionPolicyWithStepUp(): interactionPolicy.Prompt[] {
+  const policy = interactionPolicy.base()
+  policy.get('login')?.checks.add(
+    new interactionPolicy.Check(
+      'second_factor_required',
+      'the client asked for a second factor',
+      'login_required',
+      (ctx) => {
+        const requested = ctx.oidc.params?.acr_values
+        const wanted = typeof requested === 'string' ? requested.split(' ') : []
+        return wanted.includes(ACR_SECOND_FACTOR) && ctx.oidc.session?.acr !== ACR_SECOND_FACTOR
+      },
+    ),
+  )
+  return policy
 }
 
 /** The oidc-provider configuration of the dev identity provider. */
@@ -112,7 +133,15 @@ export function identityProviderConfiguration(
       client.clientId === stack.clientId && origin === stack.appOrigin,
 
     interactions: {
+      policy: interactionPolicyWithStepUp(),
       url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`,
+    },
+    acrValues: [ACR_PASSWORD, ACR_SECOND_FACTOR],
+    // RFC 9470 §2: the API decides on acr/auth_time, so the access token carries them.
+    extraTokenClaims: (ctx) => {
+      const { AuthorizationCode, RefreshToken } = ctx.oidc.entities
+      const source = AuthorizationCode ?? RefreshToken
+      return source?.acr === undefined ? undefined : { acr: source.acr, auth_time: source.authTime }
     },
 
     ttl: {

@@ -2,26 +2,46 @@
  * Our own interaction routes (oidc-provider's devInteractions are off):
  *
  *   GET  /interaction/:uid         login page (a consent prompt is granted on the spot)
- *   POST /interaction/:uid/login   check the credentials, finish the login prompt
+ *   POST /interaction/:uid/login   check the credentials, finish the login prompt, or ask for
+ *                                  the one-time code when the client wants a second factor
+ *   POST /interaction/:uid/otp     check the one-time code, finish the login prompt
  *   POST /interaction/:uid/abort   finish with access_denied
  *
  * No CSRF token: the interaction cookie oidc-provider binds these to is SameSite=Lax, so a
  * cross-site POST arrives without it and fails.
  */
 
+import { randomInt } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { errors } from 'oidc-provider'
 import type Provider from 'oidc-provider'
 import type { Interaction } from 'oidc-provider'
-import type { DevStack } from '../config'
+import { ACR_PASSWORD, ACR_SECOND_FACTOR, type DevStack } from '../config'
 import { authenticate } from './accounts'
 import { BodyTooLargeError, field, readForm } from './body'
 import { INTERACTION_PATH } from './configuration'
-import { errorPage, loginPage } from './pages'
+import { errorPage, loginPage, secondFactorPage } from './pages'
 import type { Page } from './pages'
 
 const FORM_LIMIT = 8 * 1024
-const ROUTE = new RegExp(`^${INTERACTION_PATH}/([A-Za-z0-9_-]+)(?:/(login|abort))?$`)
+const ROUTE = new RegExp(`^${INTERACTION_PATH}/([A-Za-z0-9_-]+)(?:/(login|otp|abort))?$`)
+
+/**
+ * Second factors waiting for their code, by interaction uid. The dev provider shows the code on
+ * its own page (there is no phone); a real provider would send it.
+ */
+const pendingSecondFactors = new Map<string, { accountId: string; code: string }>()
+
+function wantsSecondFactor(interaction: Interaction): boolean {
+  const requested = interaction.params.acr_values
+  return typeof requested === 'string' && requested.split(' ').includes(ACR_SECOND_FACTOR)
+}
+
+function askForSecondFactor(res: ServerResponse, uid: string, accountId: string, failed = false) {
+  const code = String(randomInt(100_000, 1_000_000))
+  pendingSecondFactors.set(uid, { accountId, code })
+  send(res, 200, secondFactorPage({ uid, code, failed }))
+}
 
 function send(res: ServerResponse, status: number, page: Page): void {
   res.writeHead(status, {
@@ -91,6 +111,17 @@ async function route(
       await grantConsent(provider, req, res, interaction)
       return
     }
+    // Step-up for a signed-in user: only the missing factor is asked for.
+    const accountId = interaction.session?.accountId
+    const reasons = interaction.prompt.reasons
+    if (
+      accountId !== undefined &&
+      reasons.length === 1 &&
+      reasons[0] === 'second_factor_required'
+    ) {
+      askForSecondFactor(res, uid, accountId)
+      return
+    }
     send(res, 200, loginPage({ uid, demoUsernames }))
     return
   }
@@ -103,8 +134,26 @@ async function route(
       send(res, 200, loginPage({ uid, demoUsernames, username, failed: true }))
       return
     }
-    const result = { login: { accountId: user.sub } }
+    if (wantsSecondFactor(interaction)) {
+      askForSecondFactor(res, uid, user.sub)
+      return
+    }
+    const result = { login: { accountId: user.sub, acr: ACR_PASSWORD, amr: ['pwd'] } }
     await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false })
+    return
+  }
+
+  if (action === 'otp' && req.method === 'POST') {
+    const pending = pendingSecondFactors.get(uid)
+    if (pending === undefined) throw new errors.SessionNotFound('no second factor is pending')
+    const form = await readForm(req, FORM_LIMIT)
+    if (field(form, 'otp')?.trim() !== pending.code) {
+      askForSecondFactor(res, uid, pending.accountId, true)
+      return
+    }
+    pendingSecondFactors.delete(uid)
+    const login = { accountId: pending.accountId, acr: ACR_SECOND_FACTOR, amr: ['pwd', 'otp'] }
+    await provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false })
     return
   }
 

@@ -121,6 +121,33 @@ ${alert}<form method="post" action="/interaction/${uid}/login">
   )
 }
 
+export interface SecondFactorPageInput {
+  readonly uid: string
+  /** Shown on the page: the dev provider has no phone to send it to. */
+  readonly code: string
+  readonly failed: boolean
+}
+
+export function secondFactorPage(input: SecondFactorPageInput): Page {
+  const uid = encodeURIComponent(input.uid)
+  const alert = input.failed
+    ? '<p role="alert" class="alert">That code is not right. Here is a new one.</p>\n'
+    : ''
+  return layout(
+    'Confirm it’s you',
+    `<h1>Confirm it’s you</h1>
+${alert}<p>This action needs a second factor. Your one-time code is <strong>${escapeHtml(input.code)}</strong> (a development provider shows it here instead of sending it).</p>
+<form method="post" action="/interaction/${uid}/otp">
+<label for="otp">One-time code</label>
+<input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" required autofocus>
+<button type="submit">Verify</button>
+</form>
+<form method="post" action="/interaction/${uid}/abort">
+<button type="submit" class="secondary">Cancel</button>
+</form>`,
+  )
+}
+
 /**
  * `form` is oidc-provider's own `<form id="op.logoutForm">` (action + xsrf input), already
  * carrying our `logout=yes` input.

@@ -49,6 +49,8 @@ export interface AuthorizationOptions {
   /** Defaults to the API; pass null to leave the parameter out, a list for several (RFC 8707). */
   readonly resource?: string | readonly string[] | null
   readonly prompt?: string
+  /** OIDC `acr_values`, e.g. the second factor for a step-up. */
+  readonly acrValues?: string
   /** Leave out code_challenge (to see PKCE enforced). */
   readonly withoutPkce?: boolean
 }
@@ -95,6 +97,7 @@ export class BrowserSession {
       params.code_challenge_method = 'S256'
     }
     if (options.prompt !== undefined) params.prompt = options.prompt
+    if (options.acrValues !== undefined) params.acr_values = options.acrValues
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
     const resource = options.resource === undefined ? this.stack.apiUrl : options.resource
     for (const value of typeof resource === 'string' ? [resource] : (resource ?? [])) {
