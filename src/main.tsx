@@ -3,11 +3,11 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
-import { createQueryClient } from './api/queries'
+import { createQueryClient, registerTaskMutations } from './api/queries'
 import { App } from './app/app'
 import { ConfigErrorPage } from './app/config-error-page'
 import { installDiagnostics } from './app/diagnostics'
-import { clearSessionDrafts } from './app/use-session-draft'
+import { bindSessionToQueries, completeSignIn, startStepUp } from './app/session-policies'
 import { createAppRouter } from './app/router'
 import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
 import { ConfigError, loadConfig } from './config'
@@ -36,37 +36,38 @@ async function main(root: HTMLElement): Promise<void> {
 
   const { config, clockOffsetMs } = loaded
   const auth = new AuthClient({ config, appBaseUrl, now: () => Date.now() + clockOffsetMs })
+  const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
+  const queryClient = createQueryClient({
+    onStepUp: (request) => {
+      startStepUp(auth, request, appPath(basename))
+    },
+  })
+  registerTaskMutations(queryClient, auth)
+  bindSessionToQueries(auth, queryClient)
   if (auth.isCallbackUrl(window.location.href)) {
-    // Redeem the code now, not after React's first render; the callback page shares the promise.
-    auth.handleCallback(window.location.href).catch(() => undefined)
+    completeSignIn(auth, queryClient, window.location.href)
   } else if (auth.getSnapshot().status !== 'signed-in') {
     auth.prefetch()
   }
-  const queryClient = createQueryClient()
-  // SEC-26: nothing cached for one user may be shown to the next, or after sign-out.
-  let currentSub = auth.getSnapshot().user?.sub
-  auth.subscribe(() => {
-    const { user, error } = auth.getSnapshot()
-    if (user?.sub !== currentSub) queryClient.clear()
-    // A deliberate sign-out (here or in another tab) forgets drafts; an expired session keeps
-    // them for the user's return.
-    if (currentSub !== undefined && !user && error?.code !== 'interaction_required') {
-      clearSessionDrafts()
-    }
-    currentSub = user?.sub
-  })
   if (config.diagnostics) installDiagnostics(auth)
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) auth.resumeAfterNavigation()
   })
 
-  const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
   const router = createAppRouter({ auth, queryClient }, basename)
   reactRoot.render(
     <StrictMode>
       <App auth={auth} queryClient={queryClient} router={router} />
     </StrictMode>,
   )
+}
+
+/** The current location as a router path (without the deploy base path). */
+function appPath(basename: string): string {
+  const { pathname, search, hash } = window.location
+  const path =
+    basename !== '/' && pathname.startsWith(basename) ? pathname.slice(basename.length) : pathname
+  return `${path || '/'}${search}${hash}`
 }
 
 const root = document.getElementById('root')

@@ -13,7 +13,7 @@ export function corsHeaders(req: IncomingMessage, appOrigin: string): OutgoingHt
   }
 }
 
-const ALLOWED_METHODS = new Set(['GET', 'POST'])
+const ALLOWED_METHODS = new Set(['GET', 'POST', 'DELETE'])
 const ALLOWED_HEADERS = new Set(['authorization', 'content-type'])
 
 /** Answer to a preflight; without CORS headers unless the app's origin asks for what we allow. */
@@ -32,7 +32,7 @@ export function preflightHeaders(req: IncomingMessage, appOrigin: string): Outgo
   return {
     Vary: vary,
     'Access-Control-Allow-Origin': appOrigin,
-    'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+    'Access-Control-Allow-Methods': [...ALLOWED_METHODS].join(', '),
     'Access-Control-Allow-Headers': 'Authorization, Content-Type',
     'Access-Control-Max-Age': '600',
   }

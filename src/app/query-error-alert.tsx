@@ -1,6 +1,7 @@
 import { isApiError } from '../api/queries'
 import { isAuthError } from '../auth/react'
 import { AlertPanel } from '../components/alert-panel'
+import { StatusMessage } from '../components/status-message'
 
 /** Explains a failed API call. An expired session is left to the session alert. */
 export function QueryErrorAlert({
@@ -11,6 +12,10 @@ export function QueryErrorAlert({
   readonly onRetry: () => void
 }) {
   if (isAuthError(error, 'interaction_required')) return null
+  // The step-up policy is already taking the user to confirm it is them.
+  if (isApiError(error) && error.stepUp) {
+    return <StatusMessage>This needs you to confirm it’s you; taking you there…</StatusMessage>
+  }
   const retry = (
     <button type="button" onClick={onRetry}>
       Try again

@@ -1,3 +1,4 @@
+import { type StepUpChallenge, stepUpFrom } from './step-up'
 import type { AuthChallenge } from './www-authenticate'
 
 /** An API answered with an error status. Carries no token. */
@@ -6,11 +7,14 @@ export class ApiError extends Error {
   readonly status: number
   /** The Bearer challenge from `WWW-Authenticate`, if any (RFC 6750 §3). */
   readonly challenge: AuthChallenge | undefined
+  /** Set when the API asks for a stronger or more recent sign-in (RFC 9470, Entra claims). */
+  readonly stepUp: StepUpChallenge | undefined
 
   constructor(status: number, message: string, challenge?: AuthChallenge) {
     super(message)
     this.status = status
     this.challenge = challenge
+    this.stepUp = stepUpFrom(challenge)
   }
 }
 

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error'
+import { stepUpFrom } from './step-up'
 import { parseWwwAuthenticate } from './www-authenticate'
 
 /** What `callApi` needs to reach one protected API; built from the auth client. */
@@ -62,7 +63,8 @@ export async function callApi(
     const challenge = parseWwwAuthenticate(response.headers.get('WWW-Authenticate')).find(
       (c) => c.scheme === scheme.toLowerCase(),
     )
-    if (response.status === 401 && attempt === 0) {
+    // A stronger sign-in is needed (RFC 9470): a renewed token would be refused just the same.
+    if (response.status === 401 && attempt === 0 && !stepUpFrom(challenge)) {
       endpoint.invalidateToken(token)
       continue
     }

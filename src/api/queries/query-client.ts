@@ -1,7 +1,7 @@
-import { QueryClient } from '@tanstack/react-query'
+import { MutationCache, type MutationKey, QueryClient } from '@tanstack/react-query'
 
 import { isAuthError, isTransientAuthError } from '../../auth/react'
-import { isApiError } from '../client'
+import { isApiError, type StepUpChallenge } from '../client'
 
 const MAX_RETRIES = 2
 
@@ -17,8 +17,28 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return error instanceof TypeError // fetch's network failure
 }
 
-export function createQueryClient(): QueryClient {
+export interface StepUpRequest {
+  readonly stepUp: StepUpChallenge
+  readonly mutationKey: MutationKey
+  readonly variables: unknown
+}
+
+/**
+ * The app's query client. One policy for every mutation: when an API asks for a stronger
+ * sign-in, `onStepUp` gets the mutation to replay (only keyed mutations can be replayed).
+ */
+export function createQueryClient(
+  options: { onStepUp?: (request: StepUpRequest) => void } = {},
+): QueryClient {
   return new QueryClient({
+    mutationCache: new MutationCache({
+      onError: (error, variables, _context, mutation) => {
+        const { mutationKey } = mutation.options
+        if (isApiError(error) && error.stepUp && mutationKey && options.onStepUp) {
+          options.onStepUp({ stepUp: error.stepUp, mutationKey, variables })
+        }
+      },
+    }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },
       mutations: { retry: shouldRetry },

@@ -1,10 +1,17 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import * as v from 'valibot'
 
 import { useAuth } from '../../auth/react'
+import type { AuthClient } from '../../auth/react'
 import { type ApiEndpoint, callApi } from '../client'
 import { DEMO_API } from './api-names'
-import { useApiEndpoint } from './use-api-endpoint'
+import { apiEndpoint, useApiEndpoint } from './use-api-endpoint'
 
 const TaskSchema = v.object({
   id: v.string(),
@@ -52,4 +59,26 @@ export function useAddTask() {
       return queryClient.invalidateQueries({ queryKey: tasksKey(user?.sub) })
     },
   })
+}
+
+/** Deleting needs a second factor at the demo API: keyed, so a step-up can replay it. */
+const deleteTaskKey = [DEMO_API, 'tasks', 'delete'] as const
+
+/**
+ * Mutations that may be replayed after a step-up are defined once, on the client, by key:
+ * the page's hook and the replay after the redirect run the same function.
+ */
+export function registerTaskMutations(queryClient: QueryClient, auth: AuthClient): void {
+  queryClient.setMutationDefaults(deleteTaskKey, {
+    mutationFn: (id: unknown) =>
+      callApi(apiEndpoint(auth, DEMO_API), `/tasks/${encodeURIComponent(String(id))}`, {
+        method: 'DELETE',
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [DEMO_API] }),
+  })
+}
+
+/** Deletes a task (`DELETE /tasks/:id`); the API may first ask for a second factor. */
+export function useDeleteTask() {
+  return useMutation<unknown, Error, string>({ mutationKey: deleteTaskKey })
 }

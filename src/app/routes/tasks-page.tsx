@@ -1,4 +1,4 @@
-import { useAddTask, useTasks } from '../../api/queries'
+import { useAddTask, useDeleteTask, useTasks } from '../../api/queries'
 import { useAuth } from '../../auth/react'
 import { StatusMessage } from '../../components/status-message'
 import { AddItemForm } from '../../components/add-item-form'
@@ -9,6 +9,7 @@ import { useSessionDraft } from '../use-session-draft'
 export function TasksPage() {
   const tasks = useTasks()
   const addTask = useAddTask()
+  const deleteTask = useDeleteTask()
   const { user } = useAuth()
   // Survives a forced re-sign-in: after signing in again the user finds what they typed.
   const [draft, setDraft] = useSessionDraft('tasks:new', user?.sub)
@@ -31,7 +32,23 @@ export function TasksPage() {
           }}
         />
       ) : null}
-      {tasks.data ? <TaskList tasks={tasks.data} /> : null}
+      {tasks.data ? (
+        <TaskList
+          tasks={tasks.data}
+          deletingId={deleteTask.isPending ? deleteTask.variables : undefined}
+          onDelete={(id) => {
+            deleteTask.mutate(id)
+          }}
+        />
+      ) : null}
+      {deleteTask.isError ? (
+        <QueryErrorAlert
+          error={deleteTask.error}
+          onRetry={() => {
+            deleteTask.mutate(deleteTask.variables)
+          }}
+        />
+      ) : null}
       <AddItemForm
         label="New task"
         submitLabel="Add task"

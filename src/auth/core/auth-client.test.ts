@@ -135,6 +135,31 @@ describe('AuthClient sign-in', () => {
     await expect(fixture.signIn()).rejects.toMatchObject({ code: 'id_token_invalid' })
   })
 
+  it('requires the acr a step-up asked for, and a fresh auth_time for max_age', async () => {
+    const fixture = await createAuthFixture()
+    await fixture.signIn()
+    const stepUp = async () => {
+      await fixture.auth.signIn({ stepUp: { acrValues: ['urn:x:mfa'], maxAge: 60 } })
+      const url = new URL(fixture.navigations.at(-1) ?? '')
+      expect(url.searchParams.get('acr_values')).toBe('urn:x:mfa')
+      expect(url.searchParams.get('max_age')).toBe('60')
+      return fixture.auth.handleCallback(fixture.provider.authorize(url.href))
+    }
+    const now = Math.floor(Date.now() / 1000)
+
+    fixture.provider.tamper.idTokenClaims = { acr: 'urn:x:password', auth_time: now }
+    await expect(stepUp()).rejects.toMatchObject({ code: 'id_token_invalid' })
+    expect(fixture.auth.getSnapshot()).toMatchObject({
+      status: 'signed-in',
+      error: { code: 'id_token_invalid' },
+    })
+    fixture.provider.tamper.idTokenClaims = { acr: 'urn:x:mfa', auth_time: now - 3600 }
+    await expect(stepUp()).rejects.toMatchObject({ code: 'id_token_invalid' })
+    fixture.provider.tamper.idTokenClaims = { acr: 'urn:x:mfa', auth_time: now }
+    await expect(stepUp()).resolves.toBe('/')
+    expect(fixture.auth.getSnapshot().user?.claims.acr).toBe('urn:x:mfa')
+  })
+
   it('rejects an unsigned (alg: none) ID token', async () => {
     const fixture = await createAuthFixture()
     fixture.provider.tamper.idTokenAlg = 'none'

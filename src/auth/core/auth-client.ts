@@ -3,7 +3,7 @@ import { isAuthorizationResponse } from './authorization-response'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
-import type { Protocol, ProtocolOptions } from './protocol'
+import type { Protocol, ProtocolOptions, StepUp } from './protocol'
 import { loadDefaultProtocol } from './protocol-loader'
 import { ProviderCache } from './provider-cache'
 import { createRefreshLock } from './refresh-lock'
@@ -198,12 +198,13 @@ export class AuthClient {
 
   /**
    * Redirects to the provider (authorization code + PKCE S256, nonce, state). Never rejects:
-   * a failure is published in the snapshot's `error`.
+   * a failure is published in the snapshot's `error`. With `stepUp`, signs in again even when
+   * signed in, asking for a stronger or more recent authentication (RFC 9470).
    * @param returnTo app path to come back to; anything but a same-origin path becomes `/`
    */
-  signIn(options: { returnTo?: string } = {}): Promise<void> {
+  signIn(options: { returnTo?: string; stepUp?: StepUp } = {}): Promise<void> {
     // One redirect at a time: StrictMode effects and double clicks share it.
-    this.pendingSignIn ??= this.startSignIn(options.returnTo).finally(() => {
+    this.pendingSignIn ??= this.startSignIn(options.returnTo, options.stepUp).finally(() => {
       this.pendingSignIn = undefined
     })
     return this.pendingSignIn
@@ -216,14 +217,17 @@ export class AuthClient {
     }
   }
 
-  private async startSignIn(requestedReturnTo: string | undefined): Promise<void> {
+  private async startSignIn(
+    requestedReturnTo: string | undefined,
+    stepUp: StepUp | undefined,
+  ): Promise<void> {
     const origin = new URL(this.redirectUri).origin
     const returnTo = safeReturnTo(requestedReturnTo ?? '/', origin)
     // A sibling tab may have handed this tab a session since the caller looked.
-    if (this.store.get()) return
-    this.publish({ status: 'redirecting', user: null, error: null })
+    if (this.store.get() && !stepUp) return
+    this.publish({ status: 'redirecting', user: this.snapshot.user, error: null })
     try {
-      if (await this.adoptSiblingSession()) {
+      if (!stepUp && (await this.adoptSiblingSession())) {
         this.publish(snapshotOf(this.store.get(), null))
         return
       }
@@ -235,6 +239,7 @@ export class AuthClient {
           scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
           resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
           tokenResource: this.primaryApi()?.resource,
+          ...(stepUp ? { stepUp } : {}),
         }),
         // Take the signing keys across the redirect (usually prefetched already), so the
         // callback validates the ID token without another round trip. Best effort.
@@ -480,7 +485,8 @@ export class AuthClient {
     const authError =
       error instanceof AuthError ? error : new AuthError('token_response_invalid', { cause: error })
     console.error(`Tessera sign-in failed [${authError.code}]: ${authError.message}`)
-    this.publish({ status: 'signed-out', user: null, error: authError })
+    // A failed step-up leaves the existing session as it was; a failed sign-in has none.
+    this.publish(snapshotOf(this.store.get(), authError))
     return authError
   }
 

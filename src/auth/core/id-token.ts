@@ -32,6 +32,10 @@ export interface IdTokenExpectations {
   readonly advertisedAlgorithms: readonly string[] | undefined
   /** Required on sign-in (OIDC Core §3.1.3.7 step 11); absent on refresh. */
   readonly nonce?: string
+  /** A step-up asked for one of these `acr` values (OIDC Core §3.1.2.1, RFC 9470). */
+  readonly acrValues?: readonly string[]
+  /** A step-up asked for an authentication at most this many seconds old (`auth_time`). */
+  readonly maxAge?: number
   /** On refresh, OIDC Core §12.2: the new token must describe the same user and audience. */
   readonly previous?: IdTokenClaims
   readonly now?: () => number
@@ -93,6 +97,19 @@ export async function validateIdToken(
   }
   if (expected.nonce !== undefined && payload.nonce !== expected.nonce) {
     throw invalid('"nonce" does not match the sign-in request (possible replay)')
+  }
+  if (expected.acrValues && !expected.acrValues.includes(String(payload.acr))) {
+    throw invalid(`"acr" is not the requested ${expected.acrValues.join(' or ')}`)
+  }
+  if (expected.maxAge !== undefined) {
+    // OIDC Core §3.1.2.1: with max_age, auth_time is required and must be recent enough.
+    const authTime = payload.auth_time
+    if (
+      typeof authTime !== 'number' ||
+      nowMs > (authTime + expected.maxAge + CLOCK_SKEW_SECONDS) * 1000
+    ) {
+      throw invalid('"auth_time" is missing or older than the requested max_age')
+    }
   }
   const previous = expected.previous
   if (previous) {

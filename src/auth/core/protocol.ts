@@ -40,6 +40,15 @@ export interface ProtocolOptions {
   readonly now: () => number
 }
 
+/** What an API's step-up challenge asks of the next sign-in (RFC 9470 §3, Entra `claims`). */
+export interface StepUp {
+  readonly acrValues?: readonly string[]
+  /** Seconds since the user last authenticated, at most. */
+  readonly maxAge?: number
+  /** An OIDC `claims` request (JSON), e.g. from an Entra CAE challenge. */
+  readonly claims?: string
+}
+
 export interface SignInRequest {
   readonly returnTo: string
   readonly scopes: readonly string[]
@@ -47,6 +56,7 @@ export interface SignInRequest {
   readonly resources: readonly string[]
   /** The one resource the code exchange asks an access token for (one resource per request). */
   readonly tokenResource: string | undefined
+  readonly stepUp?: StepUp
 }
 
 export interface SignInResult {
@@ -77,6 +87,7 @@ export interface RefreshResult {
 interface SignInState {
   readonly returnTo: string
   readonly nonce: string
+  readonly stepUp?: StepUp
 }
 
 const INTERACTION_ERRORS = new Set([
@@ -149,15 +160,18 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
   }
 
   return {
-    async createSignInUrl({ returnTo, scopes, resources, tokenResource }) {
+    async createSignInUrl({ returnTo, scopes, resources, tokenResource, stepUp }) {
       const nonce = randomToken()
-      const state: SignInState = { returnTo, nonce }
+      const state: SignInState = { returnTo, nonce, ...(stepUp ? { stepUp } : {}) }
       const request = await client.createSigninRequest({
         state,
         nonce, // SEC-03: always sent; oidc-client-ts only sends one when asked
         scope: scopes.join(' '),
         ...(resources.length > 0 ? { resource: [...resources] } : {}),
         ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
+        ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
+        ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
+        ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
       })
       return request.url
     },
@@ -181,6 +195,8 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       const claims = await validateIdToken(idToken, jwks, {
         ...expectations,
         nonce: state?.nonce ?? randomToken(), // a missing nonce can never match
+        ...(state?.stepUp?.acrValues ? { acrValues: state.stepUp.acrValues } : {}),
+        ...(state?.stepUp?.maxAge !== undefined ? { maxAge: state.stepUp.maxAge } : {}),
       })
       return {
         idToken,

@@ -1,0 +1,42 @@
+import type { Response } from '@playwright/test'
+
+import { ACR_SECOND_FACTOR } from '../dev/config'
+import { expect, signIn, stack, test } from './fixtures'
+
+test('a delete that needs a second factor steps up, comes back and is replayed once', async ({
+  page,
+  context,
+}) => {
+  const deletes: Response[] = []
+  context.on('response', (response) => {
+    const request = response.request()
+    if (request.method() === 'DELETE' && request.url().startsWith(`${stack.apiUrl}/tasks/`)) {
+      deletes.push(response)
+    }
+  })
+  await signIn(page)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click()
+  const title = `Shred old contracts ${String(Date.now())}`
+  await page.getByLabel('New task').fill(title)
+  await page.getByRole('button', { name: 'Add task' }).click()
+  await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeVisible()
+
+  await page.getByRole('button', { name: `Delete ${title}` }).click()
+
+  await expect(page.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible()
+  const prompt = await page.getByText('Your one-time code is').innerText()
+  const code = /\b(\d{6})\b/.exec(prompt)?.[1] ?? ''
+  await page.getByLabel('One-time code').fill(code)
+  await page.getByRole('button', { name: 'Verify' }).click()
+
+  await expect(page).toHaveURL(/\/tasks$/)
+  await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeHidden()
+  expect(deletes.map((response) => response.status())).toEqual([401, 204])
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Profile' })
+    .click()
+  await expect(page.getByRole('region', { name: 'ID token claims' })).toContainText(
+    ACR_SECOND_FACTOR,
+  )
+})
