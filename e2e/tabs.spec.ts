@@ -68,3 +68,19 @@ test('signing out in one tab signs out every tab', async ({ page, context }) => 
     await other.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('tessera.'))),
   ).not.toContain('tessera.session:tessera-spa')
 })
+
+test('with no tab left open, a new tab signs in through the provider’s session, no password', async ({
+  page,
+  context,
+  provider,
+}) => {
+  await signIn(page)
+  await page.close()
+
+  const fresh = await context.newPage()
+  await fresh.goto('/profile')
+
+  await expect(fresh.getByRole('region', { name: 'From the demo API' })).toContainText(alice.name)
+  expect(provider.authorizeRequests()).toBe(2)
+  expect(provider.count((r) => r.method() === 'POST' && r.url().includes('/login'))).toBe(1)
+})
