@@ -202,7 +202,7 @@ describe('CORS', () => {
     expect(response.status).toBe(204)
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe(stack.appOrigin)
     expect(response.headers.get('Access-Control-Allow-Methods')).toBe('GET, POST, DELETE')
-    expect(response.headers.get('Access-Control-Allow-Headers')).toBe('Authorization, Content-Type')
+    expect(response.headers.get('Access-Control-Allow-Headers')).toBe('Authorization, Content-Type, DPoP')
     expect(response.headers.get('Access-Control-Max-Age')).toBe('600')
   })
 
@@ -221,7 +221,7 @@ describe('CORS', () => {
     const reply = await call('/me', { headers: { Origin: stack.appOrigin } })
     expect(reply.status).toBe(401)
     expect(reply.headers.get('Access-Control-Allow-Origin')).toBe(stack.appOrigin)
-    expect(reply.headers.get('Access-Control-Expose-Headers')).toBe('WWW-Authenticate')
+    expect(reply.headers.get('Access-Control-Expose-Headers')).toBe('WWW-Authenticate, DPoP-Nonce')
   })
 })
 

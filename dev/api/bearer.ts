@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { ACR_SECOND_FACTOR } from '../config'
+import { DpopError, type DpopNonces, type SeenProofs, verifyDpopProof } from './dpop'
 import { HttpError, problem } from './http'
 import { InvalidTokenError, IssuerUnavailableError } from './verify-token'
 import type { VerifiedToken, VerifyToken } from './verify-token'
@@ -58,8 +59,30 @@ function causeOf(error: Error): string {
   return messages.join(': ') || 'unknown cause'
 }
 
-// RFC 6750 §2.1: b64token after the (case-insensitive) "Bearer" scheme.
-const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
+// RFC 6750 §2.1 / RFC 9449 §7.1: b64token after the (case-insensitive) scheme.
+const CREDENTIALS = /^(Bearer|DPoP) +([A-Za-z0-9\-._~+/]+=*) *$/i
+
+export interface DpopContext {
+  readonly nonces: DpopNonces
+  readonly seen: SeenProofs
+}
+
+/** RFC 9449 §7.1: a DPoP challenge, with the nonce to use when that is what is missing. */
+function dpopError(error: DpopError): HttpError {
+  const headers: Record<string, string> = {
+    'WWW-Authenticate': `DPoP error="${error.code}", error_description="${quotable(error.message)}", algs="ES256"`,
+  }
+  return new HttpError(
+    problem(401, error.code.replaceAll('_', '-'), 'DPoP proof refused', error.message),
+    headers,
+  )
+}
+
+function confirmationKey(token: VerifiedToken): string | undefined {
+  const cnf = token.payload.cnf
+  if (typeof cnf !== 'object' || cnf === null || !('jkt' in cnf)) return undefined
+  return typeof cnf.jkt === 'string' ? cnf.jkt : undefined
+}
 
 /**
  * Authenticates the request's bearer token and checks it carries `requiredScope`; throws the
@@ -70,6 +93,7 @@ export async function authorize(
   url: URL,
   verify: VerifyToken,
   requiredScope: string,
+  dpop: DpopContext,
 ): Promise<VerifiedToken> {
   // RFC 9700 §4.3.2: tokens in URIs leak through history, logs and Referer; header only.
   if (url.searchParams.has('access_token')) {
@@ -82,7 +106,7 @@ export async function authorize(
   }
   const header = req.headers.authorization
   // RFC 6750 §3.1: a request without (bearer) credentials gets a challenge without error code.
-  if (header === undefined || !/^Bearer(?: |$)/i.test(header)) {
+  if (header === undefined || !/^(?:Bearer|DPoP)(?: |$)/i.test(header)) {
     throw new HttpError(
       problem(
         401,
@@ -93,7 +117,7 @@ export async function authorize(
       { 'WWW-Authenticate': challenge() },
     )
   }
-  const token = BEARER.exec(header)?.[1]
+  const [, scheme = '', token] = CREDENTIALS.exec(header) ?? []
   if (token === undefined) {
     throw bearerError(
       400,
@@ -123,6 +147,44 @@ export async function authorize(
       )
     }
     throw error
+  }
+
+  // RFC 9449 §7: a DPoP-bound token is only good with a proof by its key, never as a bearer.
+  const jkt = confirmationKey(verified)
+  if (scheme.toLowerCase() === 'dpop') {
+    if (jkt === undefined) {
+      throw bearerError(
+        401,
+        'invalid_token',
+        'Invalid access token',
+        'This token is not DPoP-bound.',
+      )
+    }
+    const proof = req.headers.dpop
+    try {
+      await verifyDpopProof({
+        proof: Array.isArray(proof) ? proof.join(',') : proof,
+        method: req.method ?? 'GET',
+        url,
+        accessToken: token,
+        jkt,
+        ...dpop,
+      })
+    } catch (error) {
+      if (error instanceof DpopError) {
+        const refused = dpopError(error)
+        if (error.code === 'use_dpop_nonce') refused.headers['DPoP-Nonce'] = dpop.nonces.current()
+        throw refused
+      }
+      throw error
+    }
+  } else if (jkt !== undefined) {
+    throw bearerError(
+      401,
+      'invalid_token',
+      'Invalid access token',
+      'This token is bound to a DPoP key: send it with the DPoP scheme and a proof.',
+    )
   }
 
   if (!verified.scopes.has(requiredScope)) {

@@ -9,12 +9,12 @@ export function corsHeaders(req: IncomingMessage, appOrigin: string): OutgoingHt
   return {
     Vary: 'Origin',
     'Access-Control-Allow-Origin': appOrigin,
-    'Access-Control-Expose-Headers': 'WWW-Authenticate',
+    'Access-Control-Expose-Headers': 'WWW-Authenticate, DPoP-Nonce',
   }
 }
 
 const ALLOWED_METHODS = new Set(['GET', 'POST', 'DELETE'])
-const ALLOWED_HEADERS = new Set(['authorization', 'content-type'])
+const ALLOWED_HEADERS = new Set(['authorization', 'content-type', 'dpop'])
 
 /** Answer to a preflight; without CORS headers unless the app's origin asks for what we allow. */
 export function preflightHeaders(req: IncomingMessage, appOrigin: string): OutgoingHttpHeaders {
@@ -33,7 +33,7 @@ export function preflightHeaders(req: IncomingMessage, appOrigin: string): Outgo
     Vary: vary,
     'Access-Control-Allow-Origin': appOrigin,
     'Access-Control-Allow-Methods': [...ALLOWED_METHODS].join(', '),
-    'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, DPoP',
     'Access-Control-Max-Age': '600',
   }
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { DevStack } from '../config'
-import { authorize, requireSecondFactor } from './bearer'
+import { authorize, type DpopContext, requireSecondFactor } from './bearer'
+import { DpopNonces, SeenProofs } from './dpop'
 import { HttpError, problem, readJson, sendJson } from './http'
 import { TaskStore, validateTitle } from './tasks-store'
 import type { VerifiedToken, VerifyToken } from './verify-token'
@@ -83,6 +84,7 @@ export function demoRoutes(stack: DevStack, tasks = new TaskStore()): readonly R
 export class Router {
   readonly #routes: readonly Route[]
   readonly #verify: VerifyToken
+  readonly #dpop: DpopContext = { nonces: new DpopNonces(), seen: new SeenProofs() }
 
   constructor(routes: readonly Route[], verify: VerifyToken) {
     this.#routes = routes
@@ -111,7 +113,7 @@ export class Router {
         { Allow: allow },
       )
     }
-    const token = await authorize(req, url, this.#verify, route.scope)
+    const token = await authorize(req, url, this.#verify, route.scope, this.#dpop)
     onAuthorized()
     await route.handle(context, token)
   }

@@ -206,7 +206,8 @@ export function identityProviderConfiguration(
           render(ctx, signedOutPage())
         },
       },
-      dPoP: { enabled: false },
+      // RFC 9449: a client that sends a DPoP proof gets sender-constrained tokens.
+      dPoP: { enabled: true },
       pushedAuthorizationRequests: { enabled: false },
       introspection: { enabled: false },
       registration: { enabled: false },
