@@ -25,4 +25,9 @@ export interface AppConfig {
    * tokens themselves) for end-to-end tests and the bench. Off unless set.
    */
   readonly diagnostics: boolean
+  /**
+   * Bind tokens to a key held by this browser (DPoP, RFC 9449): a stolen access or refresh
+   * token is useless without it. Needs provider and API support.
+   */
+  readonly dpop: boolean
 }

@@ -65,6 +65,7 @@ const configSchema = v.object({
   redirectPath: v.optional(appPath, '/auth/callback'),
   postLogoutRedirectPath: v.optional(appPath, '/'),
   diagnostics: v.optional(v.boolean('must be true or false'), false),
+  dpop: v.optional(v.boolean('must be true or false'), false),
   apis: v.pipe(
     v.record(
       v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'API names are letters, digits, - and _')),

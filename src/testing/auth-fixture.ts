@@ -15,6 +15,7 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     redirectPath: '/auth/callback',
     postLogoutRedirectPath: '/',
     diagnostics: false,
+    dpop: false,
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

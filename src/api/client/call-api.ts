@@ -10,6 +10,8 @@ export interface ApiEndpoint {
   getToken(): Promise<{ token: string; scheme: string }>
   /** Forgets a token the API rejected, so the next `getToken` renews it. */
   invalidateToken(token: string): void
+  /** Signs a DPoP proof for a request with a DPoP-bound token (RFC 9449 §7). */
+  createProof?(method: string, url: string, token: string, nonce?: string): Promise<string>
 }
 
 export interface ApiRequest {
@@ -31,9 +33,13 @@ export function resolveApiUrl(baseUrl: string, path: string): URL {
   return url
 }
 
+/** The latest DPoP nonce each API origin handed out (RFC 9449 §9). */
+const dpopNonces = new Map<string, string>()
+
 /**
  * Calls a protected API with the right access token and returns the parsed JSON body (unknown:
- * parse it at the call site). A 401 renews the token and retries once (SEC-25: no loops).
+ * parse it at the call site). A 401 renews the token and retries once (SEC-25: no loops); a
+ * DPoP nonce challenge is answered once.
  */
 export async function callApi(
   endpoint: ApiEndpoint,
@@ -41,15 +47,23 @@ export async function callApi(
   request: ApiRequest = {},
 ): Promise<unknown> {
   const url = resolveApiUrl(endpoint.baseUrl, path)
-  for (let attempt = 0; ; attempt++) {
+  const method = request.method ?? 'GET'
+  let renewed = false
+  let nonceAnswered = false
+  for (;;) {
     const { token, scheme } = await endpoint.getToken()
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: `${scheme} ${token}`,
+    }
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json'
+    if (scheme === 'DPoP') {
+      if (!endpoint.createProof) throw new TypeError('A DPoP-bound token needs createProof.')
+      headers.DPoP = await endpoint.createProof(method, url.href, token, dpopNonces.get(url.origin))
+    }
     const response = await fetch(url, {
-      method: request.method ?? 'GET',
-      headers: {
-        Accept: 'application/json',
-        Authorization: `${scheme} ${token}`,
-        ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
+      method,
+      headers,
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
       ...(request.signal ? { signal: request.signal } : {}),
       // A redirect could carry the Authorization header elsewhere; never follow one.
@@ -57,14 +71,21 @@ export async function callApi(
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
     })
+    const nonce = response.headers.get('DPoP-Nonce')
+    if (nonce) dpopNonces.set(url.origin, nonce)
     if (response.ok) {
       return response.status === 204 ? undefined : ((await response.json()) as unknown)
     }
     const challenge = parseWwwAuthenticate(response.headers.get('WWW-Authenticate')).find(
       (c) => c.scheme === scheme.toLowerCase(),
     )
+    if (challenge?.params.error === 'use_dpop_nonce' && nonce && !nonceAnswered) {
+      nonceAnswered = true
+      continue
+    }
     // A stronger sign-in is needed (RFC 9470): a renewed token would be refused just the same.
-    if (response.status === 401 && attempt === 0 && !stepUpFrom(challenge)) {
+    if (response.status === 401 && !renewed && !stepUpFrom(challenge)) {
+      renewed = true
       endpoint.invalidateToken(token)
       continue
     }

@@ -17,5 +17,6 @@ export function apiEndpoint(auth: AuthClient, name: string): ApiEndpoint {
     invalidateToken: (token) => {
       auth.invalidateAccessToken(name, token)
     },
+    createProof: (method, url, token, nonce) => auth.createProof(method, url, token, nonce),
   }
 }

@@ -1,6 +1,7 @@
 import type { ApiConfig, AppConfig } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
+import { createDpopProof, type DpopKeyStore, indexedDbDpopKeys, memoryDpopKeys } from './dpop'
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
 import type { Protocol, ProtocolOptions, StepUp } from './protocol'
@@ -35,6 +36,8 @@ export interface AuthClientOptions {
   readonly replaceUrl?: (url: string) => void
   readonly now?: () => number
   readonly locks?: LockManager
+  /** Where the DPoP key lives when `config.dpop` is on; defaults to IndexedDB. */
+  readonly dpopKeys?: DpopKeyStore
   /** Cross-tab channel; defaults to a BroadcastChannel, `null` keeps this tab to itself. */
   readonly channel?: TabChannel | null
   readonly loadProtocol?: (options: ProtocolOptions) => Promise<Protocol>
@@ -76,6 +79,7 @@ export class AuthClient {
   private protocolPromise: Promise<Protocol> | undefined
   private pendingSignIn: Promise<void> | undefined
   private readonly tabs: TabSync | undefined
+  private readonly dpop: DpopKeyStore | undefined
   private readonly events = new AuthEvents()
   private snapshot: AuthSnapshot
 
@@ -112,6 +116,12 @@ export class AuthClient {
     )
     this.snapshot = snapshotOf(this.store.get(), null)
     this.tabs = this.createTabSync(options.channel)
+    this.dpop = config.dpop
+      ? (options.dpopKeys ??
+        (typeof indexedDB === 'undefined'
+          ? memoryDpopKeys()
+          : indexedDbDpopKeys(`${config.authority}|${config.clientId}`)))
+      : undefined
   }
 
   private createTabSync(channel: TabChannel | null | undefined): TabSync | undefined {
@@ -294,6 +304,28 @@ export class AuthClient {
     return { token: entry.token, scheme: entry.tokenType }
   }
 
+  /**
+   * A DPoP proof for one API request with `token` (RFC 9449 §7), when tokens are DPoP-bound.
+   * The key never leaves the browser's crypto module.
+   */
+  async createProof(method: string, url: string, token: string, nonce?: string): Promise<string> {
+    const keys = this.dpop && (await this.dpop.get())
+    if (!keys) {
+      throw this.endSession(
+        new AuthError('interaction_required', {
+          message: 'This browser no longer holds the key your session is bound to.',
+        }),
+      )
+    }
+    return createDpopProof(keys, {
+      method,
+      url,
+      accessToken: token,
+      now: this.now(),
+      ...(nonce ? { nonce } : {}),
+    })
+  }
+
   /** Drops `token` from the cache after the API rejected it, so the next call renews. */
   invalidateAccessToken(apiName: string, token: string): void {
     const session = this.store.get()
@@ -314,6 +346,8 @@ export class AuthClient {
     this.tabs?.signedOut('user')
     if (session) this.events.emit('signed-out', { reason: 'user' })
     this.publish({ status: session ? 'redirecting' : 'signed-out', user: null, error: null })
+    // A new session gets a new key: nothing bound to this one stays usable.
+    await this.dpop?.remove().catch(() => undefined)
     if (!session) return
     let target: string | undefined
     try {
@@ -452,6 +486,7 @@ export class AuthClient {
       storage: this.storage,
       provider: this.provider,
       now: this.now,
+      dpop: this.dpop,
     }).catch((error: unknown) => {
       this.protocolPromise = undefined // retry on the next attempt (e.g. back online)
       throw error

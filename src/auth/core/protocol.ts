@@ -1,7 +1,9 @@
 import {
+  DPoPState,
   ErrorResponse,
   ErrorTimeout,
   OidcClient,
+  type OidcClientSettings,
   type OidcMetadata,
   type RefreshState,
   type UserProfile,
@@ -10,6 +12,7 @@ import {
 
 import type { ApiConfig } from '../../config'
 import { checkResponseIssuer } from './authorization-response'
+import { type DpopKeyStore, dpopThumbprint, ensureDpopKeys } from './dpop'
 import { AuthError, type AuthErrorCode } from './errors'
 import { PROVIDER_TIMEOUT_MS } from './http'
 import { type IdTokenClaims, validateIdToken } from './id-token'
@@ -38,6 +41,8 @@ export interface ProtocolOptions {
   readonly provider: ProviderCache
   /** The corrected clock (epoch ms) for ID token time checks. */
   readonly now: () => number
+  /** The browser's DPoP key pair, when tokens are to be bound (RFC 9449). */
+  readonly dpop?: DpopKeyStore | undefined
 }
 
 /** What an API's step-up challenge asks of the next sign-in (RFC 9470 §3, Entra `claims`). */
@@ -149,7 +154,11 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     loadUserInfo: false,
     filterProtocolClaims: false,
     fetchRequestCredentials: 'omit',
+    ...(options.dpop
+      ? { dpop: { store: oidcClientDpopStore(options.dpop, options.clientId) } }
+      : {}),
   })
+  const dpop = options.dpop !== undefined
 
   const jwks = (refresh: boolean) => options.provider.getJwks(refresh)
   const expectations = {
@@ -172,6 +181,10 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
         ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
         ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
         ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
+        // RFC 9449 §10: bind the authorization code to this browser's key too.
+        ...(options.dpop
+          ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
+          : {}),
       })
       return request.url
     },
@@ -191,7 +204,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
           message: 'The token response has no ID token.',
         })
       }
-      const accessToken = checkTokenResponse(response)
+      const accessToken = checkTokenResponse(response, dpop)
       const claims = await validateIdToken(idToken, jwks, {
         ...expectations,
         nonce: state?.nonce ?? randomToken(), // a missing nonce can never match
@@ -228,7 +241,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       } catch (error) {
         throw toAuthError(error, 'refresh')
       }
-      const accessToken = checkTokenResponse(response)
+      const accessToken = checkTokenResponse(response, dpop)
       const newIdToken = response.id_token
       const newClaims =
         newIdToken && newIdToken !== idToken
@@ -258,6 +271,30 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       } catch (error) {
         throw toAuthError(error, 'other')
       }
+    },
+  }
+}
+
+/** The key store interface oidc-client-ts expects (declared, not exported, by the library). */
+type DPoPStore = NonNullable<OidcClientSettings['dpop']>['store']
+
+/**
+ * oidc-client-ts proves possession at the token endpoint (and retries with the provider's
+ * nonce) from its own store shape; this one hands it the same key the APIs see.
+ */
+function oidcClientDpopStore(keys: DpopKeyStore, clientId: string): DPoPStore {
+  let nonce: string | undefined
+  return {
+    getAllKeys: async () => ((await keys.get()) ? [clientId] : []),
+    get: async () => new DPoPState(await ensureDpopKeys(keys), nonce),
+    set: async (_key, state) => {
+      nonce = state.nonce
+      await keys.set(state.keys)
+    },
+    remove: async () => {
+      const state = new DPoPState(await ensureDpopKeys(keys), nonce)
+      await keys.remove()
+      return state
     },
   }
 }

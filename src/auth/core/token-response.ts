@@ -22,7 +22,7 @@ export interface AccessTokenGrant {
  * SEC-14: a token response is usable only with a non-empty access token of a scheme Tessera
  * speaks. `token_type` is case-insensitive (RFC 6749 §7.1).
  */
-export function checkTokenResponse(response: RawTokenResponse): AccessTokenGrant {
+export function checkTokenResponse(response: RawTokenResponse, dpop = false): AccessTokenGrant {
   const accessToken = response.access_token
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new AuthError('token_response_invalid', {
@@ -30,15 +30,17 @@ export function checkTokenResponse(response: RawTokenResponse): AccessTokenGrant
     })
   }
   const type = (response.token_type ?? '').toLowerCase()
-  if (type !== 'bearer') {
+  // SEC-28: with DPoP configured, an unbound (Bearer) token would be a silent downgrade.
+  const expected = dpop ? 'dpop' : 'bearer'
+  if (type !== expected) {
     throw new AuthError('token_response_invalid', {
-      message: `The token response has token_type "${response.token_type ?? ''}"; expected Bearer.`,
+      message: `The token response has token_type "${response.token_type ?? ''}"; expected ${dpop ? 'DPoP' : 'Bearer'}.`,
     })
   }
   const expiresIn = response.expires_in
   return {
     accessToken,
-    tokenType: 'Bearer',
+    tokenType: dpop ? 'DPoP' : 'Bearer',
     expiresInSeconds:
       typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
         ? expiresIn
