@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../config'
+import { apiName, login } from './browser-steps'
 
 export interface FlowSample {
   /** Requests the browser sent to the identity provider (favicon excluded). */
@@ -15,16 +16,6 @@ function providerCounter(context: BrowserContext, stack: DevStack): Request[] {
     if (url.origin === stack.issuer && url.pathname !== '/favicon.ico') requests.push(request)
   })
   return requests
-}
-
-async function login(page: Page, user: DemoUser): Promise<void> {
-  await page.getByLabel('Username').fill(user.username)
-  await page.getByLabel('Password').fill(user.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
-
-function apiName(page: Page, user: DemoUser) {
-  return page.getByRole('region', { name: 'From the demo API' }).getByText(user.name)
 }
 
 /** Signed out, open /profile: redirect, log in, come back, show the API's answer. */

@@ -1,52 +1,55 @@
 /**
  * `npm run bench`: sizes of the built app and the auth layer's share, provider round trips and
- * times for sign-in and reload, and refresh grants under concurrency, measured in Chromium
- * against the real local stack. A benchmark, not a test: it reports, it does not judge.
+ * times for sign-in and reload, refresh grants under concurrency (one tab, then three), and a
+ * real-time soak, measured in Chromium against the real local stack. A benchmark, not a test:
+ * it reports, it does not judge.
+ *
+ * Environment:
+ * - `BENCH_RUNS` (default 5): samples of each timed flow.
+ * - `BENCH_SOAK_SECONDS` (default 300): how long the soak runs, in real time; 0 skips it. A quick
+ *   local run: `BENCH_SOAK_SECONDS=30 BENCH_RUNS=2 npm run bench`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-import { chromium } from '@playwright/test'
+import { type Browser, chromium } from '@playwright/test'
 
 import { devStack } from '../config'
 import { startStack } from '../stack'
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
-import { measureBundle, type Size } from './bundle-size'
+import { measureBundle } from './bundle-size'
 import { concurrentExpiredCalls, deepLinkSignIn, signedInReload } from './flows'
+import { multiTabExpiredCalls } from './multi-tab'
+import { type BenchResult, markdown, stats } from './report'
+import { soak } from './soak'
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5)
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-
-const stats = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  const median =
-    sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 }
+function wholeNumber(name: string, fallback: number, min: number): number {
+  const raw = process.env[name]
+  const value = raw === undefined || raw === '' ? fallback : Number(raw)
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number ≥ ${String(min)}, got "${String(raw)}"`)
+  }
+  return value
 }
-const kib = (bytes: number) => (bytes / 1024).toFixed(1)
-const sizeRow = (name: string, size: Size) =>
-  `| ${name} | ${kib(size.raw)} | ${kib(size.gzip)} | ${kib(size.brotli)} |`
-const ms = (s: { median: number; min: number; max: number }) =>
-  `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
 
-async function main(): Promise<void> {
-  const bundle = measureBundle(`${ROOT}dist`)
+const RUNS = wholeNumber('BENCH_RUNS', 5, 1)
+const SOAK_SECONDS = wholeNumber('BENCH_SOAK_SECONDS', 300, 0)
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const DIST = `${ROOT}dist`
+
+/** Everything measured on the bench's main stack (access tokens live 600 s). */
+async function measureFlows(browser: Browser) {
   const stack = devStack({
     ...process.env,
     TESSERA_IDP_PORT: '9800',
     TESSERA_API_PORT: '9801',
+    TESSERA_NOTES_API_PORT: '9802',
     TESSERA_APP_PORT: '9810',
     TESSERA_DIAGNOSTICS: '1',
   })
   const user = stack.users[0]
   if (!user) throw new Error('dev/config.ts has no demo user')
-  const running = await startStack(stack, { mode: 'dist', root: `${ROOT}dist` })
-  const executablePath = findChromium()
-  const browser = await chromium.launch({
-    args: CHROMIUM_ARGS,
-    ...(executablePath ? { executablePath } : {}),
-  })
+  const running = await startStack(stack, { mode: 'dist', root: DIST })
   try {
     const signIns: { providerRequests: number; ms: number }[] = []
     const reloads: { providerRequests: number; ms: number; navigationToApiRequestMs: number }[] = []
@@ -57,10 +60,29 @@ async function main(): Promise<void> {
       await signIn.context.close()
     }
     const concurrency = await concurrentExpiredCalls(browser, stack, user, 10)
+    const multiTab = await multiTabExpiredCalls(browser, stack, user, { tabs: 3, calls: 50 })
+    return { signIns, reloads, concurrency, multiTab }
+  } finally {
+    await running.close()
+  }
+}
 
-    const result = {
+async function main(): Promise<void> {
+  const bundle = measureBundle(DIST)
+  const executablePath = findChromium()
+  const browser = await chromium.launch({
+    args: CHROMIUM_ARGS,
+    ...(executablePath ? { executablePath } : {}),
+  })
+  try {
+    const { signIns, reloads, concurrency, multiTab } = await measureFlows(browser)
+    if (SOAK_SECONDS > 0) console.log(`Soak: ${String(SOAK_SECONDS)} s (BENCH_SOAK_SECONDS)…`)
+    const soakReport = SOAK_SECONDS > 0 ? await soak(browser, DIST, SOAK_SECONDS) : null
+
+    const result: BenchResult = {
       date: new Date().toISOString(),
       runs: RUNS,
+      soakSeconds: SOAK_SECONDS,
       bundle,
       deepLinkSignIn: {
         providerRequests: stats(signIns.map((s) => s.providerRequests)),
@@ -72,33 +94,16 @@ async function main(): Promise<void> {
         navigationToApiRequestMs: stats(reloads.map((s) => s.navigationToApiRequestMs)),
       },
       concurrentExpiredCalls: { calls: 10, ...concurrency },
+      multiTabExpiredCalls: multiTab,
+      soak: soakReport,
     }
 
-    console.log(`
-## Bundle (KiB)
-| JS | raw | gzip | brotli |
-| --- | ---: | ---: | ---: |
-${sizeRow('first load (entry + static imports)', bundle.firstLoad)}
-${sizeRow('lazy sign-in/renewal chunk', bundle.lazy)}
-${sizeRow('auth share, signed-in reload', bundle.authFirstLoad)}
-${sizeRow('auth share, sign-in path', bundle.authSignInPath)}
-
-## Flows (median of ${String(RUNS)}, min–max)
-| flow | provider requests | ms |
-| --- | ---: | ---: |
-| deep-link sign-in → API answer | ${ms(result.deepLinkSignIn.providerRequests)} | ${ms(result.deepLinkSignIn.ms)} |
-| signed-in reload → API answer | ${ms(result.signedInReload.providerRequests)} | ${ms(result.signedInReload.ms)} |
-| reload: navigation start → API request | | ${ms(result.signedInReload.navigationToApiRequestMs)} |
-
-## 10 concurrent calls with an expired access token
-refresh grants: ${String(concurrency.refreshGrants)}, calls ok: ${String(concurrency.ok)}/10, next refresh ok: ${String(concurrency.laterRefreshOk)}
-`)
+    console.log(markdown(result))
     mkdirSync(`${ROOT}dev/bench/results`, { recursive: true })
     writeFileSync(`${ROOT}dev/bench/results/latest.json`, `${JSON.stringify(result, null, 2)}\n`)
     console.log('Wrote dev/bench/results/latest.json')
   } finally {
     await browser.close()
-    await running.close()
   }
 }
 

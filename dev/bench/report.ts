@@ -1,0 +1,126 @@
+/** The bench's results: the shape of `results/latest.json` and the Markdown it prints. */
+import type { BundleReport, Size } from './bundle-size'
+import type { MultiTabResult } from './multi-tab'
+import type { SoakReport } from './soak'
+
+export interface Stats {
+  readonly median: number
+  readonly min: number
+  readonly max: number
+}
+
+export interface BenchResult {
+  readonly date: string
+  /** BENCH_RUNS: samples per flow. */
+  readonly runs: number
+  /** BENCH_SOAK_SECONDS: how long the soak ran (0: skipped). */
+  readonly soakSeconds: number
+  readonly bundle: BundleReport
+  readonly deepLinkSignIn: { readonly providerRequests: Stats; readonly ms: Stats }
+  readonly signedInReload: {
+    readonly providerRequests: Stats
+    readonly ms: Stats
+    readonly navigationToApiRequestMs: Stats
+  }
+  readonly concurrentExpiredCalls: {
+    readonly calls: number
+    readonly refreshGrants: number
+    readonly ok: number
+    readonly laterRefreshOk: boolean
+  }
+  readonly multiTabExpiredCalls: MultiTabResult
+  readonly soak: SoakReport | null
+}
+
+export function stats(values: readonly number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const median =
+    sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 }
+}
+
+const kib = (bytes: number) => (bytes / 1024).toFixed(1)
+const sizeRow = (name: string, size: Size) =>
+  `| ${name} | ${kib(size.raw)} | ${kib(size.gzip)} | ${kib(size.brotli)} |`
+const ms = (s: Stats) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`
+const tabNo = (tab: number) => (tab < 0 ? '?' : String(tab + 1))
+const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(3))
+
+function multiTab(r: MultiTabResult): string {
+  const second = r.secondRound
+  return `
+## ${String(r.calls)} concurrent calls across ${String(r.tabs)} tabs after expiry
+Tabs 2–${String(r.tabs)} opened with \`window.open\` from tab 1; fake clock past the access token's lifetime.
+
+| measure | result | target |
+| --- | ---: | ---: |
+| refresh grants | ${String(r.refreshGrants)} | 1 |
+| calls ok | ${String(r.ok)}/${String(r.calls)} | ${String(r.calls)} |
+| second round (expired again, 1 call per tab) | ${String(second.ok)}/${String(second.calls)} ok, ${String(second.refreshGrants)} refresh grant(s) | all ok, 1 grant |
+| refresh grants answered non-200 | ${String(r.nonOkRefreshGrants)} | 0 |
+${r.errors.map((e) => `- failed: ${e}`).join('\n')}`
+}
+
+function soak(r: SoakReport): string {
+  const off =
+    r.failedCalls > 0 ||
+    r.forcedSignIns > 0 ||
+    r.grantsPerRotation > 1 ||
+    r.nonOkRefreshGrants > 0 ||
+    r.apiErrorAnswers > 0
+  const timeline = r.grants.map(
+    (g) =>
+      `| ${seconds(g.atMs)} | ${tabNo(g.tab)} | ${g.api} | ${String(g.generation)} | ${String(g.status)}${g.error ? ` ${g.error}` : ''} | ${String(g.ms ?? '–')} |`,
+  )
+  const details = `
+### What happened (times in s since the soak's browser context opened; tabs 1–${String(r.tabs)})
+| sent | tab | API | refresh token generation | status | ms |
+| ---: | ---: | --- | ---: | --- | ---: |
+${timeline.join('\n')}
+
+${r.events
+  .slice(0, 40)
+  .map((e) => `- ${seconds(e.atMs)} s, tab ${tabNo(e.tab)}: ${e.what}`)
+  .join('\n')}`
+  return `
+## Soak: ${String(r.tabs)} tabs × (demo \`/me\` + notes \`/notes\`) every 1–2 s for ${String(r.seconds)} s, access tokens live ${String(r.accessTokenTtlSeconds)} s
+| measure | result | target |
+| --- | ---: | ---: |
+| failed calls | ${String(r.failedCalls)} of ${String(r.calls)} | 0 |
+| forced sign-ins (provider \`/auth\` navigations + alerts shown, per tab) | ${String(r.forcedSignIns)} (${String(r.providerNavigations)} + ${String(r.alerts)}) | 0 |
+| refresh grants | ${String(r.refreshGrants)} | |
+| rotations observed (distinct refresh tokens redeemed) | ${String(r.rotations)} | |
+| grants per rotation | ${r.grantsPerRotation.toFixed(2)} | 1.0 |
+| refresh grants answered non-200 | ${String(r.nonOkRefreshGrants)} | 0 |
+| renewals another tab ran into (it called the same API during the grant) | ${String(r.contendedRenewals)} | |
+| API answers ≥ 400 | ${String(r.apiErrorAnswers)} | 0 |
+${off ? details : ''}`
+}
+
+export function markdown(r: BenchResult): string {
+  const c = r.concurrentExpiredCalls
+  return `
+Settings: \`BENCH_RUNS=${String(r.runs)}\` (default 5), \`BENCH_SOAK_SECONDS=${String(r.soakSeconds)}\` (default 300; 0 skips the soak).
+
+## Bundle (KiB)
+| JS | raw | gzip | brotli |
+| --- | ---: | ---: | ---: |
+${sizeRow('first load (entry + static imports)', r.bundle.firstLoad)}
+${sizeRow('lazy sign-in/renewal chunk', r.bundle.lazy)}
+${sizeRow('auth share, signed-in reload', r.bundle.authFirstLoad)}
+${sizeRow('auth share, sign-in path', r.bundle.authSignInPath)}
+
+## Flows (median of ${String(r.runs)}, min–max)
+| flow | provider requests | ms |
+| --- | ---: | ---: |
+| deep-link sign-in → API answer | ${ms(r.deepLinkSignIn.providerRequests)} | ${ms(r.deepLinkSignIn.ms)} |
+| signed-in reload → API answer | ${ms(r.signedInReload.providerRequests)} | ${ms(r.signedInReload.ms)} |
+| reload: navigation start → API request | | ${ms(r.signedInReload.navigationToApiRequestMs)} |
+
+## ${String(c.calls)} concurrent calls with an expired access token
+refresh grants: ${String(c.refreshGrants)}, calls ok: ${String(c.ok)}/${String(c.calls)}, next refresh ok: ${String(c.laterRefreshOk)}
+${multiTab(r.multiTabExpiredCalls)}
+${r.soak ? soak(r.soak) : '\n## Soak\nskipped (`BENCH_SOAK_SECONDS=0`)'}
+`
+}
