@@ -1,5 +1,6 @@
 import { type ConfigError } from '../config'
 import { AlertPanel } from '../components/alert-panel'
+import { ReloadButton } from '../components/reload-button'
 
 /** Shown instead of the app when config.json is missing or invalid: every problem at once. */
 export function ConfigErrorPage({ error }: { readonly error: ConfigError }) {
@@ -12,14 +13,7 @@ export function ConfigErrorPage({ error }: { readonly error: ConfigError }) {
         fix="Edit config.json next to index.html (no rebuild needed), then reload."
         code="config_invalid"
       >
-        <button
-          type="button"
-          onClick={() => {
-            window.location.reload()
-          }}
-        >
-          Reload
-        </button>
+        <ReloadButton />
       </AlertPanel>
       <ul className="problems" aria-label="Problems in config.json">
         {error.problems.map((problem) => (

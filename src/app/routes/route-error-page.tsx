@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useRouteError } from 'react-router'
 
 import { AlertPanel } from '../../components/alert-panel'
+import { ReloadButton } from '../../components/reload-button'
 
 /** Last line of defence: an unexpected render error becomes a message, not a blank page. */
 export function RouteErrorPage() {
@@ -16,14 +17,7 @@ export function RouteErrorPage() {
         message={error instanceof Error ? error.message : 'An unexpected error occurred.'}
         fix="Reload the page. If it keeps happening, tell us what you were doing."
       >
-        <button
-          type="button"
-          onClick={() => {
-            window.location.reload()
-          }}
-        >
-          Reload
-        </button>
+        <ReloadButton />
       </AlertPanel>
     </main>
   )

@@ -1,0 +1,13 @@
+/** The one action that helps after a configuration or unexpected error. */
+export function ReloadButton() {
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        window.location.reload()
+      }}
+    >
+      Reload
+    </button>
+  )
+}
