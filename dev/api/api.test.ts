@@ -202,7 +202,9 @@ describe('CORS', () => {
     expect(response.status).toBe(204)
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe(stack.appOrigin)
     expect(response.headers.get('Access-Control-Allow-Methods')).toBe('GET, POST, DELETE')
-    expect(response.headers.get('Access-Control-Allow-Headers')).toBe('Authorization, Content-Type, DPoP')
+    expect(response.headers.get('Access-Control-Allow-Headers')).toBe(
+      'Authorization, Content-Type, DPoP',
+    )
     expect(response.headers.get('Access-Control-Max-Age')).toBe('600')
   })
 
