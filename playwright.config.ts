@@ -11,6 +11,8 @@ const launchOptions = {
 /**
  * End-to-end tests against the production build (`npm run test:e2e` builds it first), served by
  * `dev/start.ts --dist` with the real local identity provider and demo API on the e2e ports.
+ * Project "hostile" is e2e/security/: the same stack, with the provider turned hostile per test
+ * (dev/hostile/; a scenario only ever applies to the browser of the test that set it).
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -29,6 +31,12 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: '**/security/**',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      name: 'hostile',
+      testDir: 'e2e/security',
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
   ],

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import Provider from 'oidc-provider'
 import { HOST } from '../config'
 import type { DevStack, RunningServer } from '../config'
+import { hostileMiddleware } from '../hostile/tamper'
 import { identityProviderConfiguration, TOKEN_PATH } from './configuration'
 import { handleInteraction } from './interactions'
 import { createCookieKeys, createSigningKey } from './keys'
@@ -13,6 +14,11 @@ import { tokenRequestMiddleware } from './token-request'
 export interface IdentityProviderOptions {
   /** Serve the request log under /__dev/; defaults to env TESSERA_DEV_ENDPOINTS=1. */
   readonly devEndpoints?: boolean
+  /**
+   * Hostile mode for security tests (dev/hostile/): answers may be tampered with per scenario,
+   * set with POST /__hostile/scenario. Defaults to env TESSERA_HOSTILE=1. Never for `npm start`.
+   */
+  readonly hostile?: boolean
 }
 
 function pathOf(req: IncomingMessage): string {
@@ -45,10 +51,12 @@ export async function startIdentityProvider(
   options: IdentityProviderOptions = {},
 ): Promise<RunningServer> {
   const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
+  const hostile = options.hostile ?? process.env.TESSERA_HOSTILE === '1'
+  const signingKey = await createSigningKey()
   const provider = new Provider(
     stack.issuer,
     identityProviderConfiguration(stack, {
-      signingKey: await createSigningKey(),
+      signingKey,
       cookieKeys: createCookieKeys(),
     }),
   )
@@ -66,6 +74,10 @@ export async function startIdentityProvider(
       if (record !== undefined && grantType !== undefined) record.grantType = grantType
     }),
   )
+  if (hostile) {
+    provider.use(hostileMiddleware({ stack, signingKey }))
+    console.log(`[idp] HOSTILE MODE: ${stack.issuer} tampers with answers per test scenario`)
+  }
   const providerCallback = provider.callback()
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -14,6 +14,9 @@ export const E2E_ENV: Readonly<Record<string, string>> = {
   TESSERA_DEV_ENDPOINTS: '1',
   // config.json gets "diagnostics": true (window.tesseraDiagnostics, used by e2e/fixtures.ts).
   TESSERA_DIAGNOSTICS: '1',
+  // The IdP accepts hostile scenarios (dev/hostile/) for e2e/security/. A scenario applies only
+  // to the browser of the test that set it; every other request meets the honest provider.
+  TESSERA_HOSTILE: '1',
 }
 
 export const e2eStack: DevStack = devStack({ ...process.env, ...E2E_ENV })

@@ -74,7 +74,17 @@ export function registerTaskMutations(queryClient: QueryClient, auth: AuthClient
       callApi(apiEndpoint(auth, DEMO_API), `/tasks/${encodeURIComponent(String(id))}`, {
         method: 'DELETE',
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [DEMO_API] }),
+    onSuccess: async () => {
+      // A replay after a step-up can finish while the route loader's first fetch of the list is
+      // still in flight; TanStack would hand that (older) answer to the page. Cancel, then
+      // refetch, even before any component observes the list.
+      const tasks = {
+        predicate: (query: { queryKey: readonly unknown[] }) =>
+          query.queryKey[0] === DEMO_API && query.queryKey[2] === 'tasks',
+      }
+      await queryClient.cancelQueries(tasks)
+      await queryClient.invalidateQueries({ ...tasks, refetchType: 'all' })
+    },
   })
 }
 
