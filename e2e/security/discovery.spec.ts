@@ -7,9 +7,7 @@ import {
   Evil,
   EVIL_ORIGIN,
   expect,
-  expectSignedIn,
   expectSignInRefused,
-  signInAtProvider,
   stack,
   startSignIn,
   test,
@@ -55,22 +53,19 @@ test('SEC-10 a token endpoint on another origin never receives the code', async 
   await hostile.set({ discovery: { token_endpoint: `${EVIL_ORIGIN}/token` } })
 
   await startSignIn(page)
-  await signInAtProvider(page)
 
-  // Refused by the app (endpoint check) or, failing that, by the CSP's connect-src (SEC-30).
+  // Refused by the app before the redirect (endpoint origins); the CSP's connect-src (SEC-30)
+  // would stop the exchange as a second line.
+  await expect(page.getByRole('alert')).toContainText('issuer_mismatch')
   await expect(page.getByRole('alert').getByRole('button', { name: 'Sign in' })).toBeVisible()
   expect(evil.received).toEqual([])
   expect(traffic.to(EVIL_ORIGIN)).toEqual([])
   expect(traffic.grants('authorization_code')).toBe(0)
 })
 
-// FIXME(src): parseMetadata (src/auth/core/metadata.ts) checks that endpoints are https (or
-// loopback http) but not that they are on the issuer's origin, as SECURITY.md SEC-10 asks
-// ("check the discovery issuer against the configured authority, and endpoint origins"). The CSP
-// covers fetches (token, JWKS, revocation) but not navigations: a discovery document naming
-// another authorization_endpoint (or end_session_endpoint) sends the user there, with state,
-// nonce and PKCE challenge. Expected: refused before the redirect, like an issuer mismatch.
-test.fixme('SEC-10 refuses an authorization endpoint on another origin', async ({
+// A navigation is not covered by the CSP: the app itself must refuse a discovery document
+// that sends the user (with state, nonce and PKCE challenge) to another origin.
+test('SEC-10 refuses an authorization endpoint on another origin', async ({
   page,
   context,
   hostile,
@@ -87,22 +82,23 @@ test.fixme('SEC-10 refuses an authorization endpoint on another origin', async (
   expect(new URL(page.url()).origin).toBe(stack.appOrigin)
 })
 
-// FIXME(src): same gap as above, for sign-out: an end_session_endpoint on another origin gets
-// the user's ID token as id_token_hint (a navigation, so the CSP does not stop it).
-test.fixme('SEC-10 SEC-29 never sends the ID token to an end-session endpoint on another origin', async ({
+// Same for sign-out: an end_session_endpoint on another origin would receive the ID token as
+// id_token_hint. Such a discovery document is refused before anyone signs in.
+test('SEC-10 SEC-29 never sends the ID token to an end-session endpoint on another origin', async ({
   page,
   context,
   hostile,
+  traffic,
 }) => {
   const evil = await Evil.install(context)
   await hostile.set({ discovery: { end_session_endpoint: `${EVIL_ORIGIN}/logout` } })
+
   await startSignIn(page)
-  await signInAtProvider(page)
-  await expectSignedIn(page)
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
-
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('issuer_mismatch')
+  await expect(alert.getByRole('button', { name: 'Sign in' })).toBeVisible()
   expect(evil.received).toEqual([])
-  expect(new URL(page.url()).origin).not.toBe(EVIL_ORIGIN)
+  expect(traffic.to(EVIL_ORIGIN)).toEqual([])
+  expect(traffic.grants('authorization_code')).toBe(0)
 })

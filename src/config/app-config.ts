@@ -30,4 +30,9 @@ export interface AppConfig {
    * token is useless without it. Needs provider and API support.
    */
   readonly dpop: boolean
+  /**
+   * Origins besides the issuer's where the provider's endpoints may live (a few providers split
+   * them, e.g. a separate token host). Every other origin in discovery is refused (SEC-10).
+   */
+  readonly providerOrigins: readonly string[]
 }

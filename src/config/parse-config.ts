@@ -66,6 +66,16 @@ const configSchema = v.object({
   postLogoutRedirectPath: v.optional(appPath, '/'),
   diagnostics: v.optional(v.boolean('must be true or false'), false),
   dpop: v.optional(v.boolean('must be true or false'), false),
+  providerOrigins: v.optional(
+    v.array(
+      v.pipe(
+        secureUrl,
+        v.check((value) => new URL(value).origin === value, 'must be an origin, like https://host'),
+      ),
+      'must be an array of origins',
+    ),
+    [],
+  ),
   apis: v.pipe(
     v.record(
       v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'API names are letters, digits, - and _')),

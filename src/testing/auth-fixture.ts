@@ -16,6 +16,7 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     postLogoutRedirectPath: '/',
     diagnostics: false,
     dpop: false,
+    providerOrigins: [],
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

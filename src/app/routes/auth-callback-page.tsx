@@ -20,7 +20,12 @@ export function AuthCallbackPage() {
   )
 
   useEffect(() => {
-    if (!completion) return
+    if (!completion) {
+      // Whatever arrived here (a replay, a response in the fragment) leaves the address bar.
+      const { pathname, search, hash } = window.location
+      if (search || hash) window.history.replaceState(window.history.state, '', pathname)
+      return
+    }
     let active = true
     completion.then(
       (returnTo) => {

@@ -109,6 +109,7 @@ export class AuthClient {
       config.authority,
       this.storage,
       options.fetch ?? globalThis.fetch.bind(globalThis),
+      config.providerOrigins,
     )
     this.withRefreshLock = createRefreshLock(
       `tessera-refresh:${config.authority}|${config.clientId}`,
@@ -442,6 +443,19 @@ export class AuthClient {
         })
       } catch (error) {
         if (isAuthError(error, 'interaction_required')) throw this.endSession(error)
+        // The provider answered, so it has rotated the refresh token we sent; its answer was
+        // unusable, so this session cannot continue (retrying would replay a spent token).
+        if (
+          isAuthError(error, 'id_token_invalid') ||
+          isAuthError(error, 'token_response_invalid')
+        ) {
+          throw this.endSession(
+            new AuthError('interaction_required', {
+              message: `${error.message} Please sign in again.`,
+              cause: error,
+            }),
+          )
+        }
         throw error
       }
       const entry = accessTokenEntry(result.accessToken, api, this.now())

@@ -22,6 +22,10 @@ function isSecureEndpoint(value: unknown): value is string {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
 }
 
+const REQUIRED_ENDPOINTS = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const
+const OPTIONAL_ENDPOINTS = ['end_session_endpoint', 'revocation_endpoint'] as const
+type EndpointKey = (typeof REQUIRED_ENDPOINTS)[number] | (typeof OPTIONAL_ENDPOINTS)[number]
+
 export function discoveryUrl(authority: string): string {
   return `${authority.replace(/\/$/, '')}/.well-known/openid-configuration`
 }
@@ -29,9 +33,14 @@ export function discoveryUrl(authority: string): string {
 /**
  * Validates a discovery document against the configured authority.
  * SEC-10 / OIDC Discovery §4.3: the `issuer` must be identical to the authority it was fetched
- * for, or a spoofed document could redirect the code exchange.
+ * for, and every endpoint must live on the issuer's origin (or one the deployer trusts): a
+ * tampered document could otherwise send the user, the code or the ID token elsewhere.
  */
-export function parseMetadata(json: unknown, authority: string): ProviderMetadata {
+export function parseMetadata(
+  json: unknown,
+  authority: string,
+  extraOrigins: readonly string[] = [],
+): ProviderMetadata {
   if (!isRecord(json)) {
     throw new AuthError('discovery_failed', { message: 'The discovery document is not an object.' })
   }
@@ -41,18 +50,25 @@ export function parseMetadata(json: unknown, authority: string): ProviderMetadat
       fix: `Set "authority" in config.json to exactly "${String(json.issuer)}" if you trust that issuer.`,
     })
   }
-  for (const key of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) {
-    if (!isSecureEndpoint(json[key])) {
+  const trusted = new Set([new URL(authority).origin, ...extraOrigins])
+  const endpoint = (key: EndpointKey, required: boolean) => {
+    const value = json[key]
+    if (value === undefined && !required) return
+    if (!isSecureEndpoint(value)) {
       throw new AuthError('discovery_failed', {
         message: `The discovery document has no usable https "${key}".`,
       })
     }
-  }
-  for (const key of ['end_session_endpoint', 'revocation_endpoint'] as const) {
-    if (json[key] !== undefined && !isSecureEndpoint(json[key])) {
-      throw new AuthError('discovery_failed', { message: `"${key}" is not an https URL.` })
+    const { origin } = new URL(value)
+    if (!trusted.has(origin)) {
+      throw new AuthError('issuer_mismatch', {
+        message: `The provider's "${key}" is on ${origin}, not on the issuer's origin.`,
+        fix: `If ${origin} really belongs to your provider, add it to "providerOrigins" in config.json.`,
+      })
     }
   }
+  for (const key of REQUIRED_ENDPOINTS) endpoint(key, true)
+  for (const key of OPTIONAL_ENDPOINTS) endpoint(key, false)
   const methods = json.code_challenge_methods_supported
   if (Array.isArray(methods) && !methods.includes('S256')) {
     throw new AuthError('discovery_failed', {
@@ -65,7 +81,8 @@ export function parseMetadata(json: unknown, authority: string): ProviderMetadat
 export async function fetchMetadata(
   authority: string,
   fetchFn: typeof fetch,
+  extraOrigins: readonly string[] = [],
 ): Promise<ProviderMetadata> {
   const json = await fetchProviderJson(discoveryUrl(authority), 'discovery_failed', fetchFn)
-  return parseMetadata(json, authority)
+  return parseMetadata(json, authority, extraOrigins)
 }

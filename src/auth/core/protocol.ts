@@ -131,6 +131,13 @@ function toAuthError(error: unknown, stage: 'callback' | 'refresh' | 'other'): A
   if (/no (matching )?state/i.test(message)) {
     return new AuthError('callback_invalid', { cause: error })
   }
+  // oidc-client-ts's own ID token checks (nonce, sub, azp, auth_time) throw plain Errors.
+  if (/id[ _]token|nonce/i.test(message)) {
+    return new AuthError('id_token_invalid', {
+      message: `ID token rejected: ${message}`,
+      cause: error,
+    })
+  }
   return new AuthError(stage === 'refresh' ? 'token_request_failed' : 'token_response_invalid', {
     cause: error,
   })

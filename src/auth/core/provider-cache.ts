@@ -23,8 +23,16 @@ export class ProviderCache {
   private readonly fetchFn: typeof fetch
   private readonly storageKey: string
 
-  constructor(authority: string, storage: KeyValueStorage, fetchFn: typeof fetch) {
+  private readonly extraOrigins: readonly string[]
+
+  constructor(
+    authority: string,
+    storage: KeyValueStorage,
+    fetchFn: typeof fetch,
+    extraOrigins: readonly string[] = [],
+  ) {
     this.authority = authority
+    this.extraOrigins = extraOrigins
     this.storage = storage
     this.fetchFn = fetchFn
     this.storageKey = `tessera.provider:${authority}`
@@ -64,12 +72,12 @@ export class ProviderCache {
     const cached = this.read()
     if (cached) {
       try {
-        return parseMetadata(cached.metadata, this.authority)
+        return parseMetadata(cached.metadata, this.authority, this.extraOrigins)
       } catch {
         this.storage.removeItem(this.storageKey)
       }
     }
-    const metadata = await fetchMetadata(this.authority, this.fetchFn)
+    const metadata = await fetchMetadata(this.authority, this.fetchFn, this.extraOrigins)
     this.write({ metadata })
     return metadata
   }
