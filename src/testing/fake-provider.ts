@@ -20,6 +20,8 @@ export interface FakeProvider {
     tokenStatus?: number
   }
   signIdToken(claims: JWTPayload): Promise<string>
+  /** Replaces the signing key (new `kid`); the JWKS then publishes only the new one. */
+  rotateKey(): Promise<void>
   tokenGrants(type: string): number
 }
 
@@ -45,8 +47,9 @@ export async function createFakeProvider(
 ): Promise<FakeProvider> {
   const issuer = options.issuer ?? 'https://idp.example.test'
   const clientId = options.clientId ?? 'tessera-spa'
-  const { privateKey, publicKey } = await generateKeyPair('RS256')
-  const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' }
+  let { privateKey, publicKey } = await generateKeyPair('RS256')
+  let kid = 'key-1'
+  let publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }
   const codes = new Map<string, { challenge: string; nonce: string; redirectUri: string }>()
   const liveRefreshTokens = new Set<string>()
   let counter = 0
@@ -62,10 +65,16 @@ export async function createFakeProvider(
     async signIdToken(claims) {
       const now = Math.floor(Date.now() / 1000)
       return new SignJWT({ iss: issuer, aud: clientId, sub: USER.sub, name: USER.name, ...claims })
-        .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
+        .setProtectedHeader({ alg: 'RS256', kid })
         .setIssuedAt(typeof claims.iat === 'number' ? claims.iat : now)
         .setExpirationTime(typeof claims.exp === 'number' ? claims.exp : now + 3600)
         .sign(privateKey)
+    },
+
+    async rotateKey() {
+      ;({ privateKey, publicKey } = await generateKeyPair('RS256'))
+      kid = `key-${String(++counter)}`
+      publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }
     },
 
     authorize(authorizeUrl, params = {}) {

@@ -160,6 +160,20 @@ describe('AuthClient sign-in', () => {
     expect(fixture.auth.getSnapshot().user?.claims.acr).toBe('urn:x:mfa')
   })
 
+  it('follows a signing key rotation by fetching the JWKS once more', async () => {
+    const fixture = await createAuthFixture()
+    await fixture.signIn()
+    const jwksFetches = () => fixture.provider.requests.filter((r) => r.url.endsWith('/jwks'))
+    expect(jwksFetches()).toHaveLength(1)
+
+    await fixture.provider.rotateKey()
+    await fixture.auth.signOut()
+    await fixture.signIn()
+
+    expect(fixture.auth.getSnapshot().status).toBe('signed-in')
+    expect(jwksFetches()).toHaveLength(2)
+  })
+
   it('rejects an unsigned (alg: none) ID token', async () => {
     const fixture = await createAuthFixture()
     fixture.provider.tamper.idTokenAlg = 'none'
