@@ -1,6 +1,4 @@
-import { alice, expect, fetchApi, signIn, stack, test } from './fixtures'
-
-const pastExpiry = `${String(Math.ceil(stack.lifetimes.accessToken / 60) + 1)}:00`
+import { alice, expect, fetchApi, signIn, test, pastExpiry } from './fixtures'
 
 test('a device clock 10 minutes slow changes nothing: sign-in, calls and one renewal', async ({
   page,

@@ -5,6 +5,8 @@ import { e2eStack } from './support/stack-env'
 
 export { expect }
 export const stack = e2eStack
+/** A clock jump (for `clock.fastForward`) just past the access tokens' lifetime. */
+export const pastExpiry = `${String(Math.ceil(stack.lifetimes.accessToken / 60) + 1)}:00`
 export const [alice, bob] = e2eStack.users as [DemoUser, DemoUser]
 
 /** Every request the browser sent to the identity provider during a test. */

@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test'
 
-import { alice, expect, signIn, signInAtProvider, stack, test } from './fixtures'
-
-const pastExpiry = `${String(Math.ceil(stack.lifetimes.accessToken / 60) + 1)}:00`
+import { alice, expect, signIn, signInAtProvider, stack, test, pastExpiry } from './fixtures'
 
 /** Ends the provider session behind the app's back: its refresh tokens die with it. */
 async function endProviderSession(page: Page): Promise<void> {

@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test'
 
-import { alice, expect, fetchApi, signIn, stack, test } from './fixtures'
-
-const pastExpiry = `${String(Math.ceil(stack.lifetimes.accessToken / 60) + 1)}:00`
+import { alice, expect, fetchApi, signIn, test, pastExpiry } from './fixtures'
 
 /** Opens the app in a tab that shares this one's sessionStorage copy, as window.open does. */
 async function duplicate(page: Page, path = '/profile'): Promise<Page> {

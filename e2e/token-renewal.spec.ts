@@ -1,6 +1,4 @@
-import { expect, fetchApi, signIn, stack, test } from './fixtures'
-
-const pastExpiry = `${String(Math.ceil(stack.lifetimes.accessToken / 60) + 1)}:00`
+import { expect, fetchApi, signIn, stack, test, pastExpiry } from './fixtures'
 
 test('ten concurrent calls with an expired token send one refresh grant, and the next refresh works', async ({
   page,

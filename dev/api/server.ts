@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-import { HOST } from '../config'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { close, listen } from '../http-server'
 import type { DevStack, RunningServer } from '../config'
 import { corsHeaders, preflightHeaders } from './cors'
 import { HttpError, problem, sendProblem } from './http'
@@ -12,26 +12,6 @@ import { createTokenVerifier } from './verify-token'
 export interface DemoApiOptions {
   /** Serve the request log under /__dev/; defaults to env TESSERA_DEV_ENDPOINTS=1. */
   readonly devEndpoints?: boolean
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, HOST, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => {
-      if (error) reject(error)
-      else resolve()
-    })
-    server.closeAllConnections()
-  })
 }
 
 /** Starts the demo protected API on 127.0.0.1:stack.apiPort (its URL is stack.apiUrl). */

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import Provider from 'oidc-provider'
-import { HOST } from '../config'
+import { close, listen } from '../http-server'
 import type { DevStack, RunningServer } from '../config'
 import { hostileMiddleware } from '../hostile/tamper'
 import { identityProviderConfiguration, TOKEN_PATH } from './configuration'
@@ -23,26 +23,6 @@ export interface IdentityProviderOptions {
 
 function pathOf(req: IncomingMessage): string {
   return (req.url ?? '/').split('?', 1)[0] ?? '/'
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, HOST, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => {
-      if (error) reject(error)
-      else resolve()
-    })
-    server.closeAllConnections()
-  })
 }
 
 /** Starts the local OpenID provider on 127.0.0.1:stack.idpPort with issuer stack.issuer. */
