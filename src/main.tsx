@@ -7,6 +7,7 @@ import { createQueryClient, registerTaskMutations } from './api/queries'
 import { App } from './app/app'
 import { ConfigErrorPage } from './app/config-error-page'
 import { installDiagnostics } from './app/diagnostics'
+import { preconnect } from './app/preconnect'
 import { bindSessionToQueries, completeSignIn, startStepUp } from './app/session-policies'
 import { createAppRouter } from './app/router'
 import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
@@ -47,7 +48,11 @@ async function main(root: HTMLElement): Promise<void> {
   if (auth.isCallbackUrl(window.location.href)) {
     completeSignIn(auth, queryClient, window.location.href)
   } else if (auth.getSnapshot().status !== 'signed-in') {
+    preconnect([config.authority])
     auth.prefetch()
+  }
+  if (auth.getSnapshot().status === 'signed-in' || auth.isCallbackUrl(window.location.href)) {
+    preconnect(Object.values(config.apis).map((api) => api.baseUrl))
   }
   if (config.diagnostics) installDiagnostics(auth)
   window.addEventListener('pageshow', (event) => {

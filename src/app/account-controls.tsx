@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 
 import { useAuth, useAuthClient } from '../auth/react'
+import { StatusMessage } from '../components/status-message'
 import { SignInButton } from './sign-in-button'
 import { whenIdle } from './when-idle'
 
@@ -27,5 +28,7 @@ export function AccountControls() {
       </>
     )
   }
+  // Leaving for the provider (sign-in or sign-out): say so rather than offer "Sign in".
+  if (status === 'redirecting') return <StatusMessage>Redirecting…</StatusMessage>
   return <SignInButton />
 }

@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { preconnect } from './preconnect'
+
+describe('preconnect', () => {
+  afterEach(() => {
+    for (const link of document.head.querySelectorAll('link[rel=preconnect]')) link.remove()
+  })
+
+  it('adds one anonymous preconnect per foreign origin, never for the app itself', () => {
+    preconnect([
+      'https://api.example.test/v1',
+      'https://api.example.test/v2',
+      'https://idp.example.test/tenant',
+      `${window.location.origin}/local`,
+    ])
+
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel=preconnect]')]
+    expect(links.map((link) => link.href)).toEqual([
+      'https://api.example.test/',
+      'https://idp.example.test/',
+    ])
+    expect(links.every((link) => link.crossOrigin === 'anonymous')).toBe(true)
+  })
+})
