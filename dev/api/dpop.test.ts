@@ -2,11 +2,11 @@
 import { createHash, randomUUID } from 'node:crypto'
 
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { devStack } from '../config'
-import type { RunningServer } from '../config'
 import { startIdentityProvider } from '../idp/server'
+import { serversForSuite } from '../testing/suite-servers'
 import { BrowserSession, stringField, tokenRequest } from '../testing/login-flow'
 import { startDemoApi } from './server'
 
@@ -16,20 +16,13 @@ const stack = devStack({
   TESSERA_APP_PORT: '9753',
 })
 
-let servers: RunningServer[] = []
 const key = await generateKeyPair('ES256')
 const jwk = await exportJWK(key.publicKey)
 
-beforeAll(async () => {
-  servers = [
-    await startIdentityProvider(stack, { devEndpoints: false }),
-    await startDemoApi(stack, { devEndpoints: false }),
-  ]
-})
-
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()))
-})
+serversForSuite(
+  () => startIdentityProvider(stack, { devEndpoints: false }),
+  () => startDemoApi(stack, { devEndpoints: false }),
+)
 
 function proof(method: string, url: string, extra: Record<string, string> = {}) {
   return new SignJWT({ htm: method, htu: url, jti: randomUUID(), ...extra })

@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { devStack } from '../config'
-import type { RunningServer } from '../config'
 import { startIdentityProvider } from '../idp/server'
+import { serversForSuite } from '../testing/suite-servers'
 import {
   BrowserSession,
   exchangeCode,
@@ -20,19 +20,11 @@ const stack = devStack({
   TESSERA_APP_PORT: '9733',
 })
 
-let servers: RunningServer[] = []
-
-beforeAll(async () => {
-  servers = [
-    await startIdentityProvider(stack, { devEndpoints: false }),
-    await startDemoApi(stack, { devEndpoints: false }),
-    await startNotesApi(stack, { devEndpoints: false }),
-  ]
-})
-
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()))
-})
+serversForSuite(
+  () => startIdentityProvider(stack, { devEndpoints: false }),
+  () => startDemoApi(stack, { devEndpoints: false }),
+  () => startNotesApi(stack, { devEndpoints: false }),
+)
 
 function call(url: string, token: string, init: RequestInit = {}) {
   const headers = new Headers(init.headers)

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { decodeJwt } from 'jose'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { ACR_PASSWORD, ACR_SECOND_FACTOR, devStack } from '../config'
-import type { RunningServer } from '../config'
 import { startIdentityProvider } from '../idp/server'
+import { serversForSuite } from '../testing/suite-servers'
 import { BrowserSession, exchangeCode } from '../testing/login-flow'
 import { startDemoApi } from './server'
 
@@ -14,18 +14,10 @@ const stack = devStack({
   TESSERA_APP_PORT: '9743',
 })
 
-let servers: RunningServer[] = []
-
-beforeAll(async () => {
-  servers = [
-    await startIdentityProvider(stack, { devEndpoints: false }),
-    await startDemoApi(stack, { devEndpoints: false }),
-  ]
-})
-
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()))
-})
+serversForSuite(
+  () => startIdentityProvider(stack, { devEndpoints: false }),
+  () => startDemoApi(stack, { devEndpoints: false }),
+)
 
 async function addTask(token: string): Promise<string> {
   const response = await fetch(`${stack.apiUrl}/tasks`, {
