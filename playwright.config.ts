@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/chromium'
-import { E2E_ENV, e2eStack } from './e2e/support/stack-env'
+import type { StackOptions } from './e2e/fixtures'
+import { E2E_ENV, e2eStack, profileStacks } from './e2e/support/stack-env'
 
 const executablePath = findChromium()
 const launchOptions = {
@@ -13,8 +14,25 @@ const launchOptions = {
  * `dev/start.ts --dist` with the real local identity provider and demo API on the e2e ports.
  * Project "hostile" is e2e/security/: the same stack, with the provider turned hostile per test
  * (dev/hostile/; a scenario only ever applies to the browser of the test that set it).
+ * Projects "provider-<profile>" run e2e/providers/<profile>.spec.ts against a stack whose local
+ * provider plays that vendor (dev/profiles/).
  */
-export default defineConfig({
+
+function webServer(env: Readonly<Record<string, string>>, appOrigin: string) {
+  return {
+    command: 'tsx dev/start.ts --dist',
+    env: { ...env },
+    url: `${appOrigin}/config.json`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    // The banner is noise in test output; errors (stderr) stay visible.
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    // Let dev/start.ts close its servers in order instead of being killed outright.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+  }
+}
+export default defineConfig<StackOptions>({
   testDir: 'e2e',
   fullyParallel: true,
   workers: 2,
@@ -31,7 +49,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: '**/security/**',
+      testIgnore: ['**/security/**', '**/providers/**'],
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
@@ -39,17 +57,15 @@ export default defineConfig({
       testDir: 'e2e/security',
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
+    ...[...profileStacks].map(([name, { stack }]) => ({
+      name: `provider-${name}`,
+      testDir: 'e2e/providers',
+      testMatch: `${name}.spec.ts`,
+      use: { ...devices['Desktop Chrome'], launchOptions, baseURL: stack.appOrigin, stack },
+    })),
   ],
-  webServer: {
-    command: 'tsx dev/start.ts --dist',
-    env: { ...E2E_ENV },
-    url: `${e2eStack.appOrigin}/config.json`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    // The banner is noise in test output; errors (stderr) stay visible.
-    stdout: 'ignore',
-    stderr: 'pipe',
-    // Let dev/start.ts close its servers in order instead of being killed outright.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-  },
+  webServer: [
+    webServer(E2E_ENV, e2eStack.appOrigin),
+    ...[...profileStacks.values()].map(({ env, stack }) => webServer(env, stack.appOrigin)),
+  ],
 })

@@ -71,6 +71,11 @@ export interface DevStack {
   readonly users: readonly DemoUser[]
   /** Serve the app's config with `"diagnostics": true` (tests and the bench). */
   readonly diagnostics: boolean
+  /**
+   * Which provider the local identity provider plays (dev/profiles/): `generic` by default,
+   * or a profile that reproduces one vendor's quirks. Env TESSERA_PROFILE.
+   */
+  readonly profile: string
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -85,12 +90,29 @@ function intFrom(env: Env, name: string, fallback: number): number {
   return value
 }
 
+/**
+ * Shifts every port of every stack (npm start, tests, bench) by TESSERA_PORT_OFFSET, read from
+ * the process environment even when a test passes its own ports, so two checkouts can run their
+ * suites side by side.
+ */
+function portOffset(): number {
+  const raw = process.env.TESSERA_PORT_OFFSET
+  if (raw === undefined || raw === '') return 0
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0 || value > 50_000) {
+    throw new Error(`TESSERA_PORT_OFFSET must be a whole number from 0 to 50000, got "${raw}"`)
+  }
+  return value
+}
+
 /** Reads the stack description from the environment (defaults: the `npm start` stack). */
 export function devStack(env: Env = process.env): DevStack {
-  const idpPort = intFrom(env, 'TESSERA_IDP_PORT', 9400)
-  const apiPort = intFrom(env, 'TESSERA_API_PORT', 9401)
-  const appPort = intFrom(env, 'TESSERA_APP_PORT', 5173)
-  const notesApiPort = intFrom(env, 'TESSERA_NOTES_API_PORT', apiPort + 1)
+  const offset = portOffset()
+  const port = (name: string, fallback: number) => intFrom(env, name, fallback) + offset
+  const idpPort = port('TESSERA_IDP_PORT', 9400)
+  const apiPort = port('TESSERA_API_PORT', 9401)
+  const appPort = port('TESSERA_APP_PORT', 5173)
+  const notesApiPort = port('TESSERA_NOTES_API_PORT', apiPort - offset + 1)
   const appOrigin = `http://${HOST}:${String(appPort)}`
   return {
     idpPort,
@@ -114,10 +136,17 @@ export function devStack(env: Env = process.env): DevStack {
     },
     users: DEMO_USERS,
     diagnostics: env.TESSERA_DIAGNOSTICS === '1',
+    profile:
+      env.TESSERA_PROFILE === undefined || env.TESSERA_PROFILE === ''
+        ? 'generic'
+        : env.TESSERA_PROFILE,
   }
 }
 
-/** The runtime `config.json` the app needs to talk to this stack. */
+/**
+ * The runtime `config.json` the app needs to talk to this stack as a generic OIDC provider.
+ * Profiles (dev/profiles/) start from it.
+ */
 export function appConfigFor(stack: DevStack): Record<string, unknown> {
   return {
     authority: stack.issuer,

@@ -6,9 +6,9 @@
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
 import { startDemoApi, startNotesApi } from './api/server'
-import { appConfigFor } from './config'
 import type { DevStack, RunningServer } from './config'
 import { startIdentityProvider } from './idp/server'
+import { profileOf } from './profiles'
 import { startStaticSite } from './serve-dist'
 
 export type AppMode =
@@ -109,7 +109,7 @@ async function startViteDev(stack: DevStack): Promise<RunningServer> {
     root: REPO_ROOT,
     clearScreen: false,
     server: { host: '127.0.0.1', port: stack.appPort, strictPort: true },
-    plugins: [stackPlugin(appConfigFor(stack))],
+    plugins: [stackPlugin(profileOf(stack).appConfig(stack))],
   })
   try {
     await server.listen()
@@ -174,7 +174,7 @@ export async function startStack(stack: DevStack, app: AppMode): Promise<Started
               port: stack.appPort,
               host: '127.0.0.1',
               basePath: '/',
-              config: appConfigFor(stack),
+              config: profileOf(stack).appConfig(stack),
             }),
     },
   ]

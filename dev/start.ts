@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { devStack } from './config'
+import { PROFILES, profileOf } from './profiles'
 import type { DevStack } from './config'
 import { PortInUseError, startStack } from './stack'
 import type { AppMode, StartedStack } from './stack'
@@ -15,7 +16,8 @@ const USAGE = `Usage: npm start [-- --dist]
   (default)  the app from source with hot reload (Vite dev server)
   --dist     the production build in dist/ (run npm run build first)
 
-Ports: TESSERA_IDP_PORT, TESSERA_API_PORT, TESSERA_APP_PORT.`
+Ports: TESSERA_IDP_PORT, TESSERA_API_PORT, TESSERA_APP_PORT (or TESSERA_PORT_OFFSET for all).
+Provider: TESSERA_PROFILE=<name> makes the local provider play one vendor (${[...PROFILES.keys()].join(', ')}).`
 
 function fail(message: string, exitCode = 1): never {
   console.error(message)
@@ -47,7 +49,7 @@ function banner(stack: DevStack, started: StartedStack, mode: AppMode): string {
     `  Tessera is ready (${what}, ${seconds} s)`,
     '',
     `  App                ${started.appUrl}`,
-    `  Identity provider  ${stack.issuer}`,
+    `  Identity provider  ${stack.issuer} (profile ${stack.profile}: ${profileOf(stack).summary})`,
     `  Demo API           ${stack.apiUrl}`,
     `  Notes API          ${stack.notesApiUrl}`,
     '',
@@ -62,6 +64,7 @@ function banner(stack: DevStack, started: StartedStack, mode: AppMode): string {
 let stack: DevStack
 try {
   stack = devStack()
+  profileOf(stack)
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error))
 }

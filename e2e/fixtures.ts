@@ -1,6 +1,6 @@
 import { test as base, expect, type Page, type Request } from '@playwright/test'
 
-import type { DemoUser } from '../dev/config'
+import type { DemoUser, DevStack } from '../dev/config'
 import { e2eStack } from './support/stack-env'
 
 export { expect }
@@ -31,11 +31,18 @@ export class ProviderTraffic {
   }
 }
 
-export const test = base.extend<{ provider: ProviderTraffic }>({
-  provider: async ({ context }, use) => {
+/** Project option: the stack a project's tests run against (a provider profile's, or e2eStack). */
+export interface StackOptions {
+  readonly stack: DevStack
+}
+
+export const test = base.extend<{ provider: ProviderTraffic }, StackOptions>({
+  stack: [e2eStack, { option: true, scope: 'worker' }],
+  provider: async ({ context, stack: current }, use) => {
     const traffic = new ProviderTraffic()
+    const origin = new URL(current.issuer).origin
     context.on('request', (request) => {
-      if (request.url().startsWith(`${stack.issuer}/`)) traffic.requests.push(request)
+      if (new URL(request.url()).origin === origin) traffic.requests.push(request)
     })
     await use(traffic)
   },

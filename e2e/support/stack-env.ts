@@ -1,22 +1,49 @@
 /**
- * The e2e suite's own stack, on ports beside a developer's `npm start` (9400/9401/5173), so both
- * can run at once. playwright.config.ts passes `E2E_ENV` to the web server; specs import
- * `e2eStack` for URLs and demo users.
+ * The e2e suite's own stacks, on ports beside a developer's `npm start` (9400/9401/5173), so both
+ * can run at once: the generic stack on 9500–9510, and one stack per provider profile
+ * (dev/profiles/) 20 ports further each. playwright.config.ts starts a web server per stack;
+ * specs import `e2eStack` (or the `stack` fixture) for URLs and demo users.
  */
 import { devStack } from '../../dev/config'
 import type { DevStack } from '../../dev/config'
+import { PROFILES } from '../../dev/profiles'
+
+const BASE_PORT = 9500
+
+function envFor(base: number, profile: string): Readonly<Record<string, string>> {
+  return {
+    TESSERA_IDP_PORT: String(base),
+    TESSERA_API_PORT: String(base + 1),
+    TESSERA_NOTES_API_PORT: String(base + 2),
+    TESSERA_APP_PORT: String(base + 10),
+    TESSERA_PROFILE: profile,
+    // Request logs under /__dev/ on the IdP and API, for assertions on traffic.
+    TESSERA_DEV_ENDPOINTS: '1',
+    // config.json gets "diagnostics": true (window.tesseraDiagnostics, used by e2e/fixtures.ts).
+    TESSERA_DIAGNOSTICS: '1',
+  }
+}
 
 export const E2E_ENV: Readonly<Record<string, string>> = {
-  TESSERA_IDP_PORT: '9500',
-  TESSERA_API_PORT: '9501',
-  TESSERA_APP_PORT: '9510',
-  // Request logs under /__dev/ on the IdP and API, for assertions on traffic.
-  TESSERA_DEV_ENDPOINTS: '1',
-  // config.json gets "diagnostics": true (window.tesseraDiagnostics, used by e2e/fixtures.ts).
-  TESSERA_DIAGNOSTICS: '1',
+  ...envFor(BASE_PORT, 'generic'),
   // The IdP accepts hostile scenarios (dev/hostile/) for e2e/security/. A scenario applies only
   // to the browser of the test that set it; every other request meets the honest provider.
   TESSERA_HOSTILE: '1',
 }
 
 export const e2eStack: DevStack = devStack({ ...process.env, ...E2E_ENV })
+
+export interface ProfileStack {
+  readonly env: Readonly<Record<string, string>>
+  readonly stack: DevStack
+}
+
+/** One stack per provider profile other than `generic`, by profile name. */
+export const profileStacks: ReadonlyMap<string, ProfileStack> = new Map(
+  [...PROFILES.keys()]
+    .filter((name) => name !== 'generic')
+    .map((name, index) => {
+      const env = envFor(BASE_PORT + 20 * (index + 1), name)
+      return [name, { env, stack: devStack({ ...process.env, ...env }) }]
+    }),
+)
