@@ -82,3 +82,27 @@ test('a replayed callback URL is refused without redeeming the code again', asyn
   expect(provider.grants('authorization_code')).toBe(1)
   expect(new URL(page.url()).search).toBe('')
 })
+
+test('signing in again in the same browser session fetches neither discovery nor keys', async ({
+  page,
+  provider,
+}) => {
+  await signIn(page)
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
+  const before = provider.requests.length
+
+  await signIn(page)
+
+  const paths = provider.requests
+    .slice(before)
+    .map((r) => `${r.method()} ${new URL(r.url()).pathname}`)
+  // The authorization request, the provider's own login steps (form, post, resume), the token.
+  expect(paths).toEqual([
+    'GET /auth',
+    expect.stringMatching(/^GET \/interaction\//),
+    expect.stringMatching(/^POST \/interaction\/.+\/login$/),
+    expect.stringMatching(/^GET \/auth\//),
+    'POST /token',
+  ])
+})

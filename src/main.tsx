@@ -9,7 +9,7 @@ import { ConfigErrorPage } from './app/config-error-page'
 import { installDiagnostics } from './app/diagnostics'
 import { preconnect } from './app/preconnect'
 import { bindSessionToQueries, completeSignIn, startStepUp } from './app/session-policies'
-import { createAppRouter } from './app/router'
+import { createAppRouter, requiresSignIn } from './app/router'
 import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
 import { ConfigError, loadConfig } from './config'
 
@@ -60,6 +60,12 @@ async function main(root: HTMLElement): Promise<void> {
   })
 
   const router = createAppRouter({ auth, queryClient }, basename)
+  // A signed-out deep link leaves for the provider now, not after React's first render
+  // (RequireAuth asks too, for later navigations; both share one sign-in).
+  const { status, error } = auth.getSnapshot()
+  if (status === 'signed-out' && error === null && requiresSignIn(router)) {
+    void auth.signIn({ returnTo: appPath(basename) })
+  }
   reactRoot.render(
     <StrictMode>
       <App auth={auth} queryClient={queryClient} router={router} />

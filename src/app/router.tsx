@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { createBrowserRouter, type RouteObject } from 'react-router'
 
 import {
@@ -44,6 +45,28 @@ function prefetchWhenSignedIn(
   }
 }
 
+/** Marks a route whose page needs a signed-in user (see {@link requiresSignIn}). */
+const SIGNED_IN_ONLY = { requiresSignIn: true } as const
+
+/** A page for signed-in users only, with an optional loader that starts its API request. */
+function protectedRoute(
+  path: string,
+  page: ReactNode,
+  loader?: ReturnType<typeof prefetchWhenSignedIn>,
+): RouteObject {
+  return {
+    path,
+    handle: SIGNED_IN_ONLY,
+    ...(loader ? { loader } : {}),
+    element: <RequireAuth>{page}</RequireAuth>,
+  }
+}
+
+/** Whether the page the router is on needs a signed-in user. */
+export function requiresSignIn(router: Pick<ReturnType<typeof createAppRouter>, 'state'>): boolean {
+  return router.state.matches.some((match) => match.route.handle === SIGNED_IN_ONLY)
+}
+
 /** The app's routes; the callback path comes from config.json. */
 export function appRoutes(context: RouteContext): RouteObject[] {
   const { config } = context.auth
@@ -53,52 +76,29 @@ export function appRoutes(context: RouteContext): RouteObject[] {
       errorElement: <RouteErrorPage />,
       children: [
         { index: true, element: <HomePage /> },
-        {
-          path: 'profile',
-          loader: prefetchWhenSignedIn(context, DEMO_API, (endpoint, sub) =>
+        protectedRoute(
+          'profile',
+          <ProfilePage />,
+          prefetchWhenSignedIn(context, DEMO_API, (endpoint, sub) =>
             context.queryClient.query(meQueryOptions(endpoint, sub)),
           ),
-          element: (
-            <RequireAuth>
-              <ProfilePage />
-            </RequireAuth>
-          ),
-        },
-        {
-          path: 'notes',
-          loader: prefetchWhenSignedIn(context, NOTES_API, (endpoint, sub) =>
+        ),
+        protectedRoute(
+          'notes',
+          <NotesPage />,
+          prefetchWhenSignedIn(context, NOTES_API, (endpoint, sub) =>
             context.queryClient.query(notesQueryOptions(endpoint, sub)),
           ),
-          element: (
-            <RequireAuth>
-              <NotesPage />
-            </RequireAuth>
-          ),
-        },
-        {
-          path: 'tasks',
-          loader: prefetchWhenSignedIn(context, DEMO_API, (endpoint, sub) =>
+        ),
+        protectedRoute(
+          'tasks',
+          <TasksPage />,
+          prefetchWhenSignedIn(context, DEMO_API, (endpoint, sub) =>
             context.queryClient.query(tasksQueryOptions(endpoint, sub)),
           ),
-          element: (
-            <RequireAuth>
-              <TasksPage />
-            </RequireAuth>
-          ),
-        },
+        ),
         { path: config.redirectPath.slice(1), element: <AuthCallbackPage /> },
-        ...(config.diagnostics
-          ? [
-              {
-                path: 'diagnostics',
-                element: (
-                  <RequireAuth>
-                    <DiagnosticsPage />
-                  </RequireAuth>
-                ),
-              },
-            ]
-          : []),
+        ...(config.diagnostics ? [protectedRoute('diagnostics', <DiagnosticsPage />)] : []),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -45,7 +45,7 @@ export interface AuthClientOptions {
 
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
-/** How long a tab without a session waits for a signed-in sibling before redirecting. */
+/** How long signed-in siblings have to answer a new tab before it may redirect to sign in. */
 const SIBLING_WAIT_MS = 150
 /**
  * How long a renewal keeps the cross-tab lock after announcing the rotated tokens, so sibling
@@ -134,7 +134,7 @@ export class AuthClient {
     if (!transport) return undefined
     return new TabSync(
       transport,
-      { issuer: authority, clientId },
+      { issuer: authority, clientId, answerWithinMs: SIBLING_WAIT_MS },
       {
         current: () => this.store.get(),
         adopt: (session) => {
@@ -238,24 +238,25 @@ export class AuthClient {
     if (this.store.get() && !stepUp) return
     this.publish({ status: 'redirecting', user: this.snapshot.user, error: null })
     try {
+      // Everything the redirect needs loads while signed-in siblings get their chance to answer.
+      const protocolReady = this.protocol()
+      protocolReady.catch(() => undefined) // reported below, unless a sibling answers first
+      // Take the signing keys across the redirect (usually prefetched already), so the
+      // callback validates the ID token without another round trip. Best effort.
+      const keysReady = this.provider.getJwks().catch(() => undefined)
       if (!stepUp && (await this.adoptSiblingSession())) {
         this.publish(snapshotOf(this.store.get(), null))
         return
       }
-      const protocol = await this.protocol()
+      const [protocol] = await Promise.all([protocolReady, keysReady])
       const apis = Object.values(this.config.apis)
-      const [url] = await Promise.all([
-        protocol.createSignInUrl({
-          returnTo,
-          scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
-          resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
-          tokenResource: this.primaryApi()?.resource,
-          ...(stepUp ? { stepUp } : {}),
-        }),
-        // Take the signing keys across the redirect (usually prefetched already), so the
-        // callback validates the ID token without another round trip. Best effort.
-        this.provider.getJwks().catch(() => undefined),
-      ])
+      const url = await protocol.createSignInUrl({
+        returnTo,
+        scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
+        resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
+        tokenResource: this.primaryApi()?.resource,
+        ...(stepUp ? { stepUp } : {}),
+      })
       this.navigate(url)
     } catch (error) {
       this.fail(error)
@@ -486,8 +487,7 @@ export class AuthClient {
 
   /** A tab without a session asks its siblings before sending the user to the provider. */
   private async adoptSiblingSession(): Promise<boolean> {
-    if (!this.tabs) return false
-    await this.tabs.askSiblings(SIBLING_WAIT_MS)
+    await this.tabs?.siblingsAnswered()
     return this.store.get() !== null
   }
 

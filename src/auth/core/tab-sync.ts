@@ -69,18 +69,27 @@ export class TabSync {
   private readonly channel: TabChannel
   private readonly handlers: TabSyncHandlers
   private siblingAnswered: (() => void) | undefined
+  private readonly answered: Promise<void>
 
   constructor(
     channel: TabChannel,
-    expected: { issuer: string; clientId: string },
+    options: { issuer: string; clientId: string; answerWithinMs: number },
     handlers: TabSyncHandlers,
   ) {
     this.channel = channel
     this.handlers = handlers
+    const expected = { issuer: options.issuer, clientId: options.clientId }
     channel.listen((data) => {
       this.receive(parseTabMessage(data, expected))
     })
-    // A copied or empty session may be stale: a sibling with a newer one sends it.
+    // One question, asked as the page starts: a copied or empty session may be stale, and a
+    // sibling with a newer one sends it. Later sign-ins in a sibling are broadcast anyway.
+    this.answered = new Promise<void>((resolve) => {
+      this.siblingAnswered = resolve
+      setTimeout(resolve, options.answerWithinMs)
+    }).finally(() => {
+      this.siblingAnswered = undefined
+    })
     channel.post({ type: 'request-session', since: handlers.current()?.updatedAt ?? 0 })
   }
 
@@ -92,14 +101,12 @@ export class TabSync {
     this.channel.post({ type: 'signed-out', reason })
   }
 
-  /** Asks signed-in siblings for their session; resolves once one is adopted or after `ms`. */
-  async askSiblings(ms: number): Promise<void> {
-    const answered = new Promise<void>((resolve) => {
-      this.siblingAnswered = resolve
-    })
-    this.channel.post({ type: 'request-session', since: 0 })
-    await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, ms))])
-    this.siblingAnswered = undefined
+  /**
+   * Resolves once a sibling's session was adopted, or when the siblings' time to answer the
+   * page's question has passed (at once, long after the page started).
+   */
+  siblingsAnswered(): Promise<void> {
+    return this.answered
   }
 
   private receive(message: TabMessage | undefined): void {
