@@ -95,3 +95,63 @@ export async function concurrentExpiredCalls(
   await context.close()
   return { refreshGrants: grants, ok: results, laterRefreshOk: later }
 }
+
+/** Signed out on `/` (discovery and keys prefetched while it loaded): click "Sign in". */
+export async function clickSignIn(
+  browser: Browser,
+  stack: DevStack,
+  user: DemoUser,
+): Promise<FlowSample & { context: BrowserContext; page: Page }> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${stack.appOrigin}/`)
+  const signInButton = page.getByRole('banner').getByRole('button', { name: 'Sign in' })
+  await signInButton.waitFor()
+  await page.waitForLoadState('networkidle')
+  const requests = providerCounter(context, stack)
+  const start = performance.now()
+  await signInButton.click()
+  await login(page, user)
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor()
+  await page.getByRole('banner').getByText(user.name).waitFor()
+  return { providerRequests: requests.length, ms: performance.now() - start, context, page }
+}
+
+/**
+ * Signed in: sign out (the provider's session ends too), then sign in again in the same tab,
+ * the way a user switching accounts does. Counts only the second sign-in's requests.
+ */
+export async function signInAgain(
+  page: Page,
+  stack: DevStack,
+  user: DemoUser,
+): Promise<FlowSample> {
+  const banner = page.getByRole('banner')
+  await page.goto(`${stack.appOrigin}/profile`)
+  await apiName(page, user).waitFor()
+  await banner.getByRole('button', { name: 'Sign out' }).click()
+  const signInButton = banner.getByRole('button', { name: 'Sign in' })
+  await signInButton.waitFor()
+  await page.waitForLoadState('networkidle')
+  const requests = providerCounter(page.context(), stack)
+  const start = performance.now()
+  await signInButton.click()
+  await login(page, user)
+  await banner.getByRole('button', { name: 'Sign out' }).waitFor()
+  await banner.getByText(user.name).waitFor()
+  return { providerRequests: requests.length, ms: performance.now() - start }
+}
+
+/**
+ * `getAccessToken` on a cache hit, in the page: 20 batches of 2,000 sequential calls after one
+ * API call filled the cache; each sample is a batch's mean µs per call.
+ */
+export async function tokenAccessMicros(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const diagnostics = window.tesseraDiagnostics
+    if (!diagnostics) throw new Error('config.json has no "diagnostics": true')
+    await diagnostics.fetchApi('demo', '/me')
+    await diagnostics.timeTokenAccess('demo', 5, 2_000) // warm-up: JIT, caches
+    return diagnostics.timeTokenAccess('demo', 20, 2_000)
+  })
+}

@@ -14,11 +14,20 @@ import { fileURLToPath } from 'node:url'
 
 import { type Browser, chromium } from '@playwright/test'
 
-import { devStack } from '../config'
+import { devStack, type DevStack } from '../config'
+import { REQUEST_LOG_PATH } from '../request-log'
 import { startStack } from '../stack'
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
 import { measureBundle } from './bundle-size'
-import { concurrentExpiredCalls, deepLinkSignIn, signedInReload } from './flows'
+import {
+  clickSignIn,
+  concurrentExpiredCalls,
+  deepLinkSignIn,
+  type FlowSample,
+  signedInReload,
+  signInAgain,
+  tokenAccessMicros,
+} from './flows'
 import { multiTabExpiredCalls } from './multi-tab'
 import { type BenchResult, markdown, stats } from './report'
 import { soak } from './soak'
@@ -49,22 +58,49 @@ async function measureFlows(browser: Browser) {
   })
   const user = stack.users[0]
   if (!user) throw new Error('dev/config.ts has no demo user')
+  const tokenAccess: number[] = []
+  // The provider's request log (server side) shows CORS preflights, which the browser hides.
+  process.env.TESSERA_DEV_ENDPOINTS = '1'
   const running = await startStack(stack, { mode: 'dist', root: DIST })
   try {
-    const signIns: { providerRequests: number; ms: number }[] = []
+    const signIns: FlowSample[] = []
     const reloads: { providerRequests: number; ms: number; navigationToApiRequestMs: number }[] = []
+    const againSignIns: FlowSample[] = []
+    const clickSignIns: FlowSample[] = []
     for (let run = 0; run < RUNS; run++) {
       const signIn = await deepLinkSignIn(browser, stack, user)
       signIns.push({ providerRequests: signIn.providerRequests, ms: signIn.ms })
       reloads.push(await signedInReload(signIn.page, stack, user))
+      againSignIns.push(await signInAgain(signIn.page, stack, user))
       await signIn.context.close()
+      const click = await clickSignIn(browser, stack, user)
+      clickSignIns.push({ providerRequests: click.providerRequests, ms: click.ms })
+      if (run === RUNS - 1) tokenAccess.push(...(await tokenAccessMicros(click.page)))
+      await click.context.close()
     }
+    const preflights = await providerPreflights(stack)
     const concurrency = await concurrentExpiredCalls(browser, stack, user, 10)
     const multiTab = await multiTabExpiredCalls(browser, stack, user, { tabs: 3, calls: 50 })
-    return { signIns, reloads, concurrency, multiTab }
+    return {
+      signIns,
+      reloads,
+      againSignIns,
+      clickSignIns,
+      preflights,
+      tokenAccess,
+      concurrency,
+      multiTab,
+    }
   } finally {
     await running.close()
   }
+}
+
+/** OPTIONS requests the provider received (CORS preflights), from its request log. */
+async function providerPreflights(stack: DevStack): Promise<number> {
+  const response = await fetch(`${stack.issuer}${REQUEST_LOG_PATH}`)
+  const log = (await response.json()) as { method: string }[]
+  return log.filter((entry) => entry.method === 'OPTIONS').length
 }
 
 async function main(): Promise<void> {
@@ -75,7 +111,8 @@ async function main(): Promise<void> {
     ...(executablePath ? { executablePath } : {}),
   })
   try {
-    const { signIns, reloads, concurrency, multiTab } = await measureFlows(browser)
+    const flows = await measureFlows(browser)
+    const { signIns, reloads, concurrency, multiTab } = flows
     if (SOAK_SECONDS > 0) console.log(`Soak: ${String(SOAK_SECONDS)} s (BENCH_SOAK_SECONDS)…`)
     const soakReport = SOAK_SECONDS > 0 ? await soak(browser, DIST, SOAK_SECONDS) : null
 
@@ -88,6 +125,16 @@ async function main(): Promise<void> {
         providerRequests: stats(signIns.map((s) => s.providerRequests)),
         ms: stats(signIns.map((s) => s.ms)),
       },
+      clickSignIn: {
+        providerRequests: stats(flows.clickSignIns.map((s) => s.providerRequests)),
+        ms: stats(flows.clickSignIns.map((s) => s.ms)),
+      },
+      signInAgain: {
+        providerRequests: stats(flows.againSignIns.map((s) => s.providerRequests)),
+        ms: stats(flows.againSignIns.map((s) => s.ms)),
+      },
+      tokenRequestPreflights: flows.preflights,
+      tokenAccessMicros: stats(flows.tokenAccess),
       signedInReload: {
         providerRequests: stats(reloads.map((s) => s.providerRequests)),
         ms: stats(reloads.map((s) => s.ms)),
