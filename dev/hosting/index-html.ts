@@ -27,11 +27,9 @@ export function indexBasePath(html: string): string {
  */
 export function pinBasePath(html: string, basePath: string): string {
   const current = indexBasePath(html)
-  return html.replace(
-    /(\s(?:src|href)=")([^"]*)"/g,
-    (match, attribute: string, url: string) =>
-      url.startsWith(current) && !url.startsWith('//')
-        ? `${attribute}${basePath}${url.slice(current.length)}"`
-        : match,
+  return html.replace(/(\s(?:src|href)=")([^"]*)"/g, (match, attribute: string, url: string) =>
+    url.startsWith(current) && !url.startsWith('//')
+      ? `${attribute}${basePath}${url.slice(current.length)}"`
+      : match,
   )
 }

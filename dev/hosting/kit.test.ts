@@ -116,9 +116,9 @@ describe('the nginx server block', () => {
   })
 
   it('serves a per-path exception from its own location', () => {
-    const conf = kitFor('/', [
-      { path: 'silent-renew.html', frameAncestors: "'self'" },
-    ]).file('nginx/tessera.conf')
+    const conf = kitFor('/', [{ path: 'silent-renew.html', frameAncestors: "'self'" }]).file(
+      'nginx/tessera.conf',
+    )
     expect(conf).toMatch(
       /location = \/silent-renew\.html \{[^}]*frame-ancestors 'self'[^}]*X-Frame-Options "SAMEORIGIN"/,
     )

@@ -37,7 +37,9 @@ const FALLBACK_MIME_TYPES = `types {
 
 function mainConfiguration(workDir: string): string {
   const at = (name: string) => path.join(workDir, name)
-  const types = existsSync(SYSTEM_MIME_TYPES) ? `include ${SYSTEM_MIME_TYPES};` : FALLBACK_MIME_TYPES
+  const types = existsSync(SYSTEM_MIME_TYPES)
+    ? `include ${SYSTEM_MIME_TYPES};`
+    : FALLBACK_MIME_TYPES
   return `daemon off;
 master_process off;
 pid ${at('nginx.pid')};

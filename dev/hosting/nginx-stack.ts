@@ -39,7 +39,10 @@ try {
   await cp(DIST, site, { recursive: true })
   await chmod(workDir, 0o755)
   await writeFile(path.join(site, 'config.json'), JSON.stringify(config))
-  const indexHtml = pinBasePath(await readFile(path.join(site, 'index.html'), 'utf8'), stack.basePath)
+  const indexHtml = pinBasePath(
+    await readFile(path.join(site, 'index.html'), 'utf8'),
+    stack.basePath,
+  )
   await writeFile(path.join(site, 'index.html'), indexHtml)
   const kit = hostingKit({
     policy: hostingPolicy({ config, basePath: stack.basePath }),
