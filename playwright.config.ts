@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './e2e/support/chromium'
 import type { StackOptions } from './e2e/fixtures'
-import { E2E_ENV, e2eStack, profileStacks } from './e2e/support/stack-env'
+import { findNginx } from './e2e/support/nginx'
+import { E2E_ENV, e2eStack, NGINX_ENV, nginxStack, profileStacks } from './e2e/support/stack-env'
 
 const executablePath = findChromium()
 const launchOptions = {
@@ -16,13 +17,20 @@ const launchOptions = {
  * (dev/hostile/; a scenario only ever applies to the browser of the test that set it).
  * Projects "provider-<profile>" run e2e/providers/<profile>.spec.ts against a stack whose local
  * provider plays that vendor (dev/profiles/).
+ * Project "nginx" runs e2e/hosting/ against the build served by a real nginx with the hosting
+ * kit's server block, under /portal/ (dev/hosting/nginx-stack.ts).
  */
 
-function webServer(env: Readonly<Record<string, string>>, appOrigin: string) {
+function webServer(
+  env: Readonly<Record<string, string>>,
+  appOrigin: string,
+  command = 'tsx dev/start.ts --dist',
+  basePath = '/',
+) {
   return {
-    command: 'tsx dev/start.ts --dist',
+    command,
     env: { ...env },
-    url: `${appOrigin}/config.json`,
+    url: `${appOrigin}${basePath}config.json`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     // The banner is noise in test output; errors (stderr) stay visible.
@@ -49,13 +57,23 @@ export default defineConfig<StackOptions>({
   projects: [
     {
       name: 'chromium',
-      testIgnore: ['**/security/**', '**/providers/**'],
+      testIgnore: ['**/security/**', '**/providers/**', '**/hosting/**'],
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
       name: 'hostile',
       testDir: 'e2e/security',
       use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      name: 'nginx',
+      testDir: 'e2e/hosting',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions,
+        baseURL: `${nginxStack.appOrigin}${nginxStack.basePath}`,
+        stack: nginxStack,
+      },
     },
     ...[...profileStacks].map(([name, { stack }]) => ({
       name: `provider-${name}`,
@@ -67,5 +85,11 @@ export default defineConfig<StackOptions>({
   webServer: [
     webServer(E2E_ENV, e2eStack.appOrigin),
     ...[...profileStacks.values()].map(({ env, stack }) => webServer(env, stack.appOrigin)),
+    webServer(
+      { ...NGINX_ENV, NGINX_PATH: findNginx() },
+      nginxStack.appOrigin,
+      'tsx dev/hosting/nginx-stack.ts',
+      nginxStack.basePath,
+    ),
   ],
 })

@@ -5,6 +5,8 @@
  * developer's `npm start`.
  */
 
+import { normalizeBasePath } from './hosting/base-path'
+
 export const HOST = '127.0.0.1'
 
 /** Authentication context classes of the dev provider (OIDC Core §2 `acr`, RFC 9470). */
@@ -58,6 +60,8 @@ export interface DevStack {
   readonly apiUrl: string
   /** Origin the app is served from. */
   readonly appOrigin: string
+  /** URL path the app is served under (`/` by default, e.g. `/portal/`). Env TESSERA_BASE_PATH. */
+  readonly basePath: string
   readonly clientId: string
   readonly redirectUris: readonly string[]
   readonly postLogoutRedirectUris: readonly string[]
@@ -114,6 +118,7 @@ export function devStack(env: Env = process.env): DevStack {
   const appPort = port('TESSERA_APP_PORT', 5173)
   const notesApiPort = port('TESSERA_NOTES_API_PORT', apiPort - offset + 1)
   const appOrigin = `http://${HOST}:${String(appPort)}`
+  const basePath = normalizeBasePath(env.TESSERA_BASE_PATH ?? '/')
   return {
     idpPort,
     apiPort,
@@ -121,9 +126,10 @@ export function devStack(env: Env = process.env): DevStack {
     issuer: `http://${HOST}:${String(idpPort)}`,
     apiUrl: `http://${HOST}:${String(apiPort)}`,
     appOrigin,
+    basePath,
     clientId: 'tessera-spa',
-    redirectUris: [`${appOrigin}/auth/callback`],
-    postLogoutRedirectUris: [`${appOrigin}/`],
+    redirectUris: [`${appOrigin}${basePath}auth/callback`],
+    postLogoutRedirectUris: [`${appOrigin}${basePath}`],
     apiScopes: ['api:read', 'api:write'],
     notesApiPort,
     notesApiUrl: `http://${HOST}:${String(notesApiPort)}`,

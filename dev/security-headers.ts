@@ -21,14 +21,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Origins the app talks to with fetch/XHR besides its own: the OpenID provider (`authority`:
- * discovery, token, userinfo, revocation) and every API's `baseUrl`. Sorted, without duplicates;
- * unparsable values are skipped (the app's own config validation reports them).
+ * discovery, token, userinfo, revocation; plus `providerOrigins`, where a provider splits its
+ * endpoints across hosts) and every API's `baseUrl`. Sorted, without duplicates; unparsable
+ * values are skipped (the app's own config validation reports them).
  */
 export function connectOrigins(config: Record<string, unknown> | undefined): string[] {
   if (config === undefined) return []
   const origins = new Set<string>()
   const authority = originOf(config.authority)
   if (authority !== undefined) origins.add(authority)
+  if (Array.isArray(config.providerOrigins)) {
+    for (const value of config.providerOrigins) {
+      const origin = originOf(value)
+      if (origin !== undefined) origins.add(origin)
+    }
+  }
   if (isRecord(config.apis)) {
     for (const api of Object.values(config.apis)) {
       const origin = isRecord(api) ? originOf(api.baseUrl) : undefined
@@ -38,8 +45,14 @@ export function connectOrigins(config: Record<string, unknown> | undefined): str
   return [...origins].sort()
 }
 
+/** Which sites may frame a document (CSP `frame-ancestors`); `'none'` unless a page must be. */
+export type FrameAncestors = "'none'" | "'self'"
+
 /** The Content-Security-Policy for the app's documents; see `securityHeaders`. */
-export function contentSecurityPolicy(config: Record<string, unknown> | undefined): string {
+export function contentSecurityPolicy(
+  config: Record<string, unknown> | undefined,
+  frameAncestors: FrameAncestors = "'none'",
+): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -53,7 +66,7 @@ export function contentSecurityPolicy(config: Record<string, unknown> | undefine
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors}`,
     // No upgrade-insecure-requests: the local stack is plain http on loopback.
   ].join('; ')
 }
@@ -65,11 +78,13 @@ export function contentSecurityPolicy(config: Record<string, unknown> | undefine
  */
 export function securityHeaders(
   config: Record<string, unknown> | undefined,
+  frameAncestors: FrameAncestors = "'none'",
 ): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(config),
+    'Content-Security-Policy': contentSecurityPolicy(config, frameAncestors),
     'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
+    // SEC-31: the legacy header for browsers without CSP frame-ancestors, kept in step with it.
+    'X-Frame-Options': frameAncestors === "'self'" ? 'SAMEORIGIN' : 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',

@@ -10,7 +10,12 @@ import { securityHeaders } from './security-headers'
 import { normalizeBasePath, startStaticSite } from './serve-dist'
 import type { StaticSiteOptions } from './serve-dist'
 
-const INDEX = '<!doctype html><html><head><title>Fake app</title></head><body></body></html>'
+const indexAt = (base: string) =>
+  '<!doctype html><html><head><title>Fake app</title>' +
+  `<link rel="icon" href="${base}favicon.svg">` +
+  `<script type="module" crossorigin src="${base}assets/index-Ab12Cd34.js"></script>` +
+  '</head><body></body></html>'
+const INDEX = indexAt('/')
 const SCRIPT = 'console.log("app")'
 const FILE_CONFIG = {
   authority: 'http://127.0.0.1:1111',
@@ -125,12 +130,14 @@ describe('startStaticSite', () => {
   )
 
   it.each(['/missing.js', '/assets/index-Missing1.js', '/robots.txt'])(
-    'answers 404 for the missing file %s instead of index.html',
+    'answers 404 for the missing file %s instead of index.html, never cached',
     async (file) => {
       const reply = await send(site, file)
       expect(reply.status).toBe(404)
       expect(reply.body).not.toContain('Fake app')
-      expect(reply.headers['content-security-policy']).toBeUndefined()
+      expect(reply.headers['cache-control']).toBe('no-store')
+      // Like every host of the kit: the security headers go with every response.
+      expect(reply.headers['x-frame-options']).toBe('DENY')
     },
   )
 
@@ -140,17 +147,17 @@ describe('startStaticSite', () => {
     expect(script.body).toBe(SCRIPT)
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8')
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable')
-    expect(script.headers['content-security-policy']).toBeUndefined()
+    expect(script.headers['x-content-type-options']).toBe('nosniff')
 
     const style = await send(site, '/assets/index-Ef56Gh78.css')
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8')
     expect(style.headers['cache-control']).toBe('public, max-age=31536000, immutable')
   })
 
-  it('revalidates unhashed files and never caches config.json', async () => {
+  it('never caches unhashed files nor config.json', async () => {
     const icon = await send(site, '/favicon.svg')
     expect(icon.headers['content-type']).toBe('image/svg+xml')
-    expect(icon.headers['cache-control']).toBe('no-cache')
+    expect(icon.headers['cache-control']).toBe('no-store')
 
     const config = await send(site, '/config.json')
     expect(config.status).toBe(200)
@@ -233,8 +240,9 @@ describe('startStaticSite under a sub-path', () => {
   })
 
   it('serves the app, its routes, assets and config under the sub-path', async () => {
-    expect((await send(site, '/portal/')).body).toBe(INDEX)
-    expect((await send(site, '/portal/profile')).body).toBe(INDEX)
+    // index.html's URLs follow the base path, so deep links load the same assets.
+    expect((await send(site, '/portal/')).body).toBe(indexAt('/portal/'))
+    expect((await send(site, '/portal/auth/callback')).body).toBe(indexAt('/portal/'))
     expect((await send(site, '/portal/assets/index-Ab12Cd34.js')).body).toBe(SCRIPT)
     expect(JSON.parse((await send(site, '/portal/config.json')).body)).toEqual(OVERRIDE_CONFIG)
   })

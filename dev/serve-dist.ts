@@ -1,8 +1,9 @@
 /**
  * A small static host for the built app (`dist/`), used by `npm start -- --dist`, the e2e suite
- * and the bench. Plain node:http: SPA fallback, long-lived caching for hashed assets, no caching
- * for index.html and config.json, security headers on HTML, and an optional deploy-time
- * `config.json` override so one build can talk to any stack without a rebuild.
+ * and the bench. Plain node:http, with the headers, caching and SPA fallback of the hosting policy
+ * (dev/hosting/policy.ts) that every generated host file follows too, index.html pinned to the
+ * base path on the fly (dev/hosting/index-html.ts), and an optional deploy-time `config.json`
+ * override so one build can talk to any stack without a rebuild.
  */
 import { createReadStream } from 'node:fs'
 import { readFile, realpath, stat } from 'node:fs/promises'
@@ -12,7 +13,11 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { HOST } from './config'
 import type { RunningServer } from './config'
-import { securityHeaders } from './security-headers'
+import { normalizeBasePath } from './hosting/base-path'
+import { pinBasePath } from './hosting/index-html'
+import { hostingPolicy, responseHeaders } from './hosting/policy'
+
+export { normalizeBasePath }
 
 export interface StaticSiteOptions {
   /** Folder to serve, e.g. the absolute path of `dist/`. */
@@ -52,20 +57,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
 }
 
-const IMMUTABLE = 'public, max-age=31536000, immutable'
-
 function contentTypeOf(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-}
-
-/** `portal` → `/portal/`; refuses anything that is not a plain path. */
-export function normalizeBasePath(basePath: string): string {
-  const withSlashes = `/${basePath}/`.replace(/\/{2,}/g, '/')
-  const segments = withSlashes.split('/')
-  if (/[?#%\\]/.test(withSlashes) || segments.includes('..') || segments.includes('.')) {
-    throw new Error(`basePath must be a plain URL path like "/" or "/portal/", got "${basePath}"`)
-  }
-  return withSlashes
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -120,6 +113,11 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
     }
   }
 
+  /** The policy for the config the page will run with (the CSP's connect-src follows it). */
+  async function currentPolicy() {
+    return hostingPolicy({ config: await currentConfig(), basePath })
+  }
+
   function send(
     req: IncomingMessage,
     res: ServerResponse,
@@ -136,14 +134,31 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
     res.end(req.method === 'HEAD' ? undefined : bytes)
   }
 
-  function sendText(req: IncomingMessage, res: ServerResponse, status: number, text: string): void {
+  function sendText(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    text: string,
+    headers: OutgoingHttpHeaders = {},
+  ): void {
     send(
       req,
       res,
       status,
-      { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
       `${text}\n`,
     )
+  }
+
+  /** A response below the base path: the policy's headers, like every generated host file. */
+  async function sendBelowBase(
+    req: IncomingMessage,
+    res: ServerResponse,
+    relative: string,
+    status: number,
+    text: string,
+  ): Promise<void> {
+    sendText(req, res, status, text, responseHeaders(await currentPolicy(), relative, status))
   }
 
   async function sendFile(
@@ -153,20 +168,17 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
     found: { file: string; size: number },
   ): Promise<void> {
     const contentType = contentTypeOf(found.file)
-    const isHtml = contentType.startsWith('text/html')
     const headers: OutgoingHttpHeaders = {
       'Content-Type': contentType,
-      'Content-Length': found.size,
-      'Cache-Control':
-        relative.startsWith('assets/') && !isHtml
-          ? IMMUTABLE
-          : isHtml || relative === 'config.json'
-            ? 'no-store'
-            : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-      ...(isHtml ? securityHeaders(await currentConfig()) : {}),
+      ...responseHeaders(await currentPolicy(), relative),
     }
-    res.writeHead(200, headers)
+    if (relative === 'index.html') {
+      // Deep links resolve index.html's URLs against the base path, wherever the build was pinned.
+      const html = pinBasePath(await readFile(found.file, 'utf8'), basePath)
+      send(req, res, 200, headers, html)
+      return
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': found.size })
     if (req.method === 'HEAD') {
       res.end()
       return
@@ -199,13 +211,13 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
     try {
       relative = decodeURIComponent(pathname.slice(basePath.length))
     } catch {
-      sendText(req, res, 400, 'Bad Request')
+      await sendBelowBase(req, res, '', 400, 'Bad Request')
       return
     }
     const segments = relative.split('/')
     // Path traversal, raw or percent-encoded (`..`, `%2e%2e`, `..%2f`), backslashes and NULs.
     if (segments.includes('..') || segments.includes('.') || /[\\\0]/.test(relative)) {
-      sendText(req, res, 400, 'Bad Request')
+      await sendBelowBase(req, res, '', 400, 'Bad Request')
       return
     }
 
@@ -214,7 +226,10 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
         req,
         res,
         200,
-        { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+        {
+          'Content-Type': 'application/json; charset=utf-8',
+          ...responseHeaders(await currentPolicy(), relative),
+        },
         JSON.stringify(configOverride),
       )
       return
@@ -234,7 +249,7 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
         return
       }
     }
-    sendText(req, res, 404, 'Not Found')
+    await sendBelowBase(req, res, relative, 404, 'Not Found')
   }
 
   const server = createServer((req, res) => {

@@ -173,7 +173,7 @@ export async function startStack(stack: DevStack, app: AppMode): Promise<Started
               root: app.root,
               port: stack.appPort,
               host: '127.0.0.1',
-              basePath: '/',
+              basePath: stack.basePath,
               config: profileOf(stack).appConfig(stack),
             }),
     },
@@ -195,7 +195,8 @@ export async function startStack(stack: DevStack, app: AppMode): Promise<Started
   }
   return {
     servers,
-    appUrl: `${stack.appOrigin}/`,
+    // The dev server always serves at the root; a base path is for the built app.
+    appUrl: `${stack.appOrigin}${app.mode === 'dist' ? stack.basePath : '/'}`,
     close: () => closeAll(servers),
   }
 }

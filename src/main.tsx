@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client'
 import { createQueryClient, registerTaskMutations } from './api/queries'
 import { App } from './app/app'
 import { ConfigErrorPage } from './app/config-error-page'
+import { deployBaseUrl, routerBasename } from './app/deploy-base'
 import { installDiagnostics } from './app/diagnostics'
 import { preconnect } from './app/preconnect'
 import { bindSessionToQueries, completeSignIn, startStepUp } from './app/session-policies'
@@ -21,7 +22,10 @@ async function main(root: HTMLElement): Promise<void> {
   // Signed out (or completing a sign-in): fetch the protocol code while config.json loads.
   if (!hasStoredSession(sessionStorage)) preloadProtocol().catch(() => undefined)
   const reactRoot = createRoot(root)
-  const appBaseUrl = new URL(import.meta.env.BASE_URL, window.location.origin).href
+  const appBaseUrl = deployBaseUrl(
+    import.meta.url,
+    import.meta.env.DEV ? import.meta.env.BASE_URL : undefined,
+  )
   let loaded
   try {
     loaded = await loadConfig(new URL('config.json', appBaseUrl).href)
@@ -37,7 +41,7 @@ async function main(root: HTMLElement): Promise<void> {
 
   const { config, clockOffsetMs } = loaded
   const auth = new AuthClient({ config, appBaseUrl, now: () => Date.now() + clockOffsetMs })
-  const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
+  const basename = routerBasename(appBaseUrl)
   const queryClient = createQueryClient({
     onStepUp: (request) => {
       startStepUp(auth, request, appPath(basename))

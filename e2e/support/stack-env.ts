@@ -47,3 +47,14 @@ export const profileStacks: ReadonlyMap<string, ProfileStack> = new Map(
       return [name, { env, stack: devStack({ ...process.env, ...env }) }]
     }),
 )
+
+/**
+ * The stack of the e2e project "nginx": the built app served by a real nginx with the hosting
+ * kit's configuration (dev/hosting/nginx-stack.ts), under a sub-path, on ports of its own.
+ */
+export const NGINX_ENV: Readonly<Record<string, string>> = {
+  ...envFor(9700, 'generic'),
+  TESSERA_BASE_PATH: '/portal/',
+}
+
+export const nginxStack: DevStack = devStack({ ...process.env, ...NGINX_ENV })

@@ -1,0 +1,16 @@
+/**
+ * Where this copy of the app is deployed, found at run time so that one build serves any base
+ * path (`/`, `/portal/`, …) without a rebuild (docs/decisions/0006-one-build-any-base-path.md).
+ * Every built chunk lives in `<base>assets/` (Vite's `build.assetsDir`), so the base is the
+ * folder above the running module. The dev server serves modules from `/src/…`; there the
+ * configured base applies.
+ */
+export function deployBaseUrl(moduleUrl: string, devBase?: string): string {
+  if (devBase !== undefined) return new URL(devBase, new URL(moduleUrl).origin).href
+  return new URL('../', moduleUrl).href
+}
+
+/** The router's `basename` for a deploy base URL: its path without the trailing slash. */
+export function routerBasename(baseUrl: string): string {
+  return new URL(baseUrl).pathname.replace(/\/$/, '') || '/'
+}
