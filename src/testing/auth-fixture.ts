@@ -17,6 +17,8 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     diagnostics: false,
     dpop: false,
     providerOrigins: [],
+    renewal: 'auto',
+    silentRedirectPath: '/silent-callback.html',
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

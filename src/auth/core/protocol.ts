@@ -28,6 +28,10 @@ export interface Protocol {
   createSignInUrl(request: SignInRequest): Promise<string>
   completeSignIn(callbackUrl: string): Promise<SignInResult>
   refresh(request: RefreshRequest): Promise<RefreshResult>
+  /** An authorization request with `prompt=none` for a hidden frame, and its `state`. */
+  createSilentSignIn(request: SilentSignInRequest): Promise<SilentSignInStart>
+  /** Validates a silent callback like a redirect callback, plus: the same user as before. */
+  completeSilentSignIn(callbackUrl: string, signedIn: IdTokenClaims): Promise<SilentSignInResult>
   createSignOutUrl(idToken: string): Promise<string | undefined>
   revokeRefreshToken(refreshToken: string): Promise<void>
 }
@@ -89,10 +93,35 @@ export interface RefreshResult {
   readonly claims: IdTokenClaims
 }
 
+export interface SilentSignInRequest {
+  /** The silent callback page, a registered redirect URI of its own. */
+  readonly redirectUri: string
+  readonly scopes: readonly string[]
+  /** The RFC 8707 resource of the API the token is for, in both requests. */
+  readonly resource: string | undefined
+  /** The current ID token: tells the provider whose session this must be. */
+  readonly idTokenHint: string
+}
+
+export interface SilentSignInStart {
+  readonly url: string
+  readonly state: string
+}
+
+export interface SilentSignInResult {
+  readonly accessToken: AccessTokenGrant
+  readonly idToken: string
+  readonly claims: IdTokenClaims
+  /** Usually none (why the iframe is used); kept if the provider sends one after all. */
+  readonly refreshToken: string | undefined
+}
+
 interface SignInState {
   readonly returnTo: string
   readonly nonce: string
   readonly stepUp?: StepUp
+  /** Set on silent requests, so a silent response can't complete a redirect sign-in. */
+  readonly silent?: true
 }
 
 const INTERACTION_ERRORS = new Set([
@@ -100,6 +129,7 @@ const INTERACTION_ERRORS = new Set([
   'login_required',
   'interaction_required',
   'consent_required',
+  'account_selection_required',
 ])
 
 function randomToken(): string {
@@ -111,13 +141,16 @@ function randomToken(): string {
 }
 
 /** Maps whatever oidc-client-ts or fetch threw to one {@link AuthError}, without secrets. */
-function toAuthError(error: unknown, stage: 'callback' | 'refresh' | 'other'): AuthError {
+function toAuthError(
+  error: unknown,
+  stage: 'callback' | 'silent' | 'refresh' | 'other',
+): AuthError {
   if (error instanceof AuthError) return error
   if (error instanceof ErrorTimeout) return new AuthError('timeout', { cause: error })
   if (error instanceof ErrorResponse) {
     const fromTokenEndpoint = error.form !== undefined
     let code: AuthErrorCode = fromTokenEndpoint ? 'token_request_failed' : 'provider_error'
-    if (stage === 'refresh' && INTERACTION_ERRORS.has(error.error ?? '')) {
+    if ((stage === 'refresh' || stage === 'silent') && INTERACTION_ERRORS.has(error.error ?? '')) {
       code = 'interaction_required'
     }
     return new AuthError(code, {
@@ -205,6 +238,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
         throw toAuthError(error, 'callback')
       }
       const state = response.userState as Partial<SignInState> | undefined
+      if (state?.silent) throw new AuthError('callback_invalid')
       const idToken = response.id_token
       if (!idToken) {
         throw new AuthError('token_response_invalid', {
@@ -260,6 +294,53 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
         idToken: newIdToken ?? idToken,
         claims: newClaims,
       }
+    },
+
+    async createSilentSignIn({ redirectUri, scopes, resource, idTokenHint }) {
+      const nonce = randomToken()
+      const state: SignInState = { returnTo: '/', nonce, silent: true }
+      const request = await client.createSigninRequest({
+        state,
+        nonce,
+        redirect_uri: redirectUri,
+        scope: scopes.join(' '),
+        // OIDC Core §3.1.2.1: no page is shown; the provider answers at once, with an error
+        // (login_required, …) when it cannot sign this user in without them.
+        prompt: 'none',
+        id_token_hint: idTokenHint,
+        ...(resource ? { resource, extraTokenParams: { resource } } : {}),
+        ...(options.dpop
+          ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
+          : {}),
+      })
+      return { url: request.url, state: request.state.id }
+    },
+
+    async completeSilentSignIn(callbackUrl, signedIn) {
+      // The same checks, in the same order, as a redirect callback: RFC 9207 `iss` before
+      // anything is redeemed, then state + PKCE (oidc-client-ts), token response, ID token.
+      checkResponseIssuer(new URL(callbackUrl), metadata)
+      let response
+      try {
+        response = await client.processSigninResponse(callbackUrl)
+      } catch (error) {
+        throw toAuthError(error, 'silent')
+      }
+      const state = response.userState as Partial<SignInState> | undefined
+      if (!state?.silent) throw new AuthError('callback_invalid')
+      const idToken = response.id_token
+      if (!idToken) {
+        throw new AuthError('token_response_invalid', {
+          message: 'The token response has no ID token.',
+        })
+      }
+      const accessToken = checkTokenResponse(response, dpop)
+      const claims = await validateIdToken(idToken, jwks, {
+        ...expectations,
+        nonce: state.nonce ?? randomToken(),
+        sameUserAs: signedIn,
+      })
+      return { accessToken, idToken, claims, refreshToken: response.refresh_token }
     },
 
     async createSignOutUrl(idToken) {
