@@ -122,7 +122,8 @@ export function devStack(env: Env = process.env): DevStack {
     apiUrl: `http://${HOST}:${String(apiPort)}`,
     appOrigin,
     clientId: 'tessera-spa',
-    redirectUris: [`${appOrigin}/auth/callback`],
+    // The second is the silent renewal page (src/silent-callback.ts), framed by the app.
+    redirectUris: [`${appOrigin}/auth/callback`, `${appOrigin}/silent-callback.html`],
     postLogoutRedirectUris: [`${appOrigin}/`],
     apiScopes: ['api:read', 'api:write'],
     notesApiPort,

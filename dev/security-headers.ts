@@ -38,8 +38,28 @@ export function connectOrigins(config: Record<string, unknown> | undefined): str
   return [...origins].sort()
 }
 
+/**
+ * Documents (paths below the app's base) the app frames itself, so they may be framed by the
+ * app's own origin and no other: the silent renewal callback. Every other document: no framing.
+ */
+export const SELF_FRAMED_DOCUMENTS: readonly string[] = ['silent-callback.html']
+
+/**
+ * What the app may frame: its silent renewal iframe loads the provider's authorization endpoint,
+ * which redirects back to the app's silent callback page. Nothing when renewal is refresh-token
+ * only.
+ */
+function frameSources(config: Record<string, unknown> | undefined): string {
+  const authority = originOf(config?.authority)
+  if (authority === undefined || config?.renewal === 'refresh-token') return "'none'"
+  return `'self' ${authority}`
+}
+
 /** The Content-Security-Policy for the app's documents; see `securityHeaders`. */
-export function contentSecurityPolicy(config: Record<string, unknown> | undefined): string {
+export function contentSecurityPolicy(
+  config: Record<string, unknown> | undefined,
+  selfFramed = false,
+): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -47,13 +67,13 @@ export function contentSecurityPolicy(config: Record<string, unknown> | undefine
     "img-src 'self' data:",
     "font-src 'self'",
     ["connect-src 'self'", ...connectOrigins(config)].join(' '),
-    "frame-src 'none'",
+    `frame-src ${frameSources(config)}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    "frame-ancestors 'none'",
+    selfFramed ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
     // No upgrade-insecure-requests: the local stack is plain http on loopback.
   ].join('; ')
 }
@@ -61,15 +81,18 @@ export function contentSecurityPolicy(config: Record<string, unknown> | undefine
 /**
  * Headers to send with every HTML response of the app. `config` is the app's runtime
  * configuration (the object served as `config.json`); `connect-src` allows exactly its
- * `authority` origin and each `apis.*.baseUrl` origin.
+ * `authority` origin and each `apis.*.baseUrl` origin. `document` is the file's path below the
+ * app's base (e.g. `index.html`), for the framing exceptions in `SELF_FRAMED_DOCUMENTS`.
  */
 export function securityHeaders(
   config: Record<string, unknown> | undefined,
+  document = 'index.html',
 ): Record<string, string> {
+  const selfFramed = SELF_FRAMED_DOCUMENTS.includes(document)
   return {
-    'Content-Security-Policy': contentSecurityPolicy(config),
+    'Content-Security-Policy': contentSecurityPolicy(config, selfFramed),
     'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
+    'X-Frame-Options': selfFramed ? 'SAMEORIGIN' : 'DENY',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'X-Content-Type-Options': 'nosniff',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',

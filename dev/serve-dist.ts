@@ -164,7 +164,7 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
             ? 'no-store'
             : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      ...(isHtml ? securityHeaders(await currentConfig()) : {}),
+      ...(isHtml ? securityHeaders(await currentConfig(), relative) : {}),
     }
     res.writeHead(200, headers)
     if (req.method === 'HEAD') {

@@ -43,9 +43,4 @@ export interface AppConfig {
   readonly providerOrigins: readonly string[]
   /** See {@link RenewalStrategy}; `auto` unless set. */
   readonly renewal: RenewalStrategy
-  /**
-   * The page the provider sends silent (iframe) renewals back to, below the app's base path; a
-   * small static page of its own (`silent-callback.html`), registered as a redirect URI.
-   */
-  readonly silentRedirectPath: string
 }

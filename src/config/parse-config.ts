@@ -68,7 +68,6 @@ const configSchema = v.object({
     v.picklist(['auto', 'refresh-token', 'iframe'], 'must be "auto", "refresh-token" or "iframe"'),
     'auto',
   ),
-  silentRedirectPath: v.optional(appPath, '/silent-callback.html'),
   diagnostics: v.optional(v.boolean('must be true or false'), false),
   dpop: v.optional(v.boolean('must be true or false'), false),
   providerOrigins: v.optional(

@@ -18,7 +18,6 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     dpop: false,
     providerOrigins: [],
     renewal: 'auto',
-    silentRedirectPath: '/silent-callback.html',
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

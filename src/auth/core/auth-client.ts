@@ -66,6 +66,12 @@ const REFRESH_REFUSED = new Set(['unauthorized_client', 'unsupported_grant_type'
 /** Provider errors of a silent request that mean the provider has no session to use. */
 const NO_PROVIDER_SESSION = new Set(['login_required', 'interaction_required'])
 
+/**
+ * The silent renewal callback: a page of its own in the build (silent-callback.html, no React),
+ * the one document the app's host lets the app frame (dev/security-headers.ts).
+ */
+const SILENT_CALLBACK_PAGE = 'silent-callback.html'
+
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
 /** How long a tab without a session waits for a signed-in sibling before redirecting. */
@@ -86,7 +92,7 @@ export class AuthClient {
   readonly config: AppConfig
   readonly redirectUri: string
   readonly postLogoutRedirectUri: string
-  /** Where silent (iframe) renewals come back: the silent callback page. */
+  /** Where silent (iframe) renewals come back: `silent-callback.html` at the app's base. */
   readonly silentRedirectUri: string
 
   private readonly store: SessionStore
@@ -117,7 +123,7 @@ export class AuthClient {
       config.postLogoutRedirectPath.slice(1),
       options.appBaseUrl,
     ).href
-    this.silentRedirectUri = new URL(config.silentRedirectPath.slice(1), options.appBaseUrl).href
+    this.silentRedirectUri = new URL(SILENT_CALLBACK_PAGE, options.appBaseUrl).href
     this.silentFrame = options.silentFrame ?? ((request) => runSilentFrame(request))
     this.storage = options.storage ?? sessionStorage
     this.navigate =
@@ -495,7 +501,7 @@ export class AuthClient {
         REFRESH_REFUSED.has(error.providerError ?? '')
       ) {
         console.warn(
-          `Tessera: the provider refuses refresh tokens to this app (${error.providerError ?? ''}); renewing in a hidden frame instead.`,
+          `Tessera: refresh token refused (${error.providerError ?? ''}); using an iframe.`,
         )
         return this.renewInFrame({ ...session, refreshToken: undefined }, api)
       }
@@ -570,9 +576,7 @@ export class AuthClient {
           cause: error,
           ...(error.providerError ? { providerError: error.providerError } : {}),
         })
-        console.error(
-          `Tessera [${blocked.code}]: ${blocked.message} (app ${appOrigin}, provider ${new URL(this.config.authority).origin}) ${blocked.fix}`,
-        )
+        console.error(`Tessera [${blocked.code}]: ${blocked.message} ${blocked.fix}`)
         throw this.endSession(blocked)
       }
       // Another user at the provider, or a response that failed validation: this session

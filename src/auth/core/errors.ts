@@ -69,12 +69,12 @@ const DEFAULT_TEXT: Record<AuthErrorCode, { message: string; fix: string }> = {
   },
   third_party_cookies_blocked: {
     message:
-      'Your session could not be renewed in the background: this browser does not send the identity provider’s cookies to the hidden renewal frame, because the provider is on another site than this app (third-party cookies blocked, Safari ITP).',
-    fix: 'Sign in again; you will come back to this page. To stop this for good, serve the provider on a domain of this app’s site (e.g. login.example.com for app.example.com), or enable refresh tokens for this app.',
+      'Your session could not be renewed in the background: the browser withholds the identity provider’s cookies from this app (third-party cookies: the provider is on another site).',
+    fix: 'Sign in again; you will come back here. For good: host the provider on this app’s site (e.g. login.example.com for app.example.com), or enable refresh tokens.',
   },
   silent_renewal_timeout: {
     message: 'The identity provider did not answer the hidden renewal frame in time.',
-    fix: 'Try again. If it repeats, check that the silent redirect URI (silent-callback.html) is registered at the provider and that the provider lets this app frame its sign-in page.',
+    fix: 'Try again. If it repeats, register silent-callback.html as a redirect URI and let the provider be framed by this app.',
   },
   signed_out: {
     message: 'You signed out in another tab.',

@@ -1,4 +1,5 @@
 import {
+  type CreateSigninRequestArgs,
   DPoPState,
   ErrorResponse,
   ErrorTimeout,
@@ -208,58 +209,96 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     now: options.now,
   }
 
+  /** An authorization request with a fresh nonce (SEC-03: oidc-client-ts only sends one when asked). */
+  async function signinRequest(
+    state: Omit<SignInState, 'nonce'>,
+    args: Omit<CreateSigninRequestArgs, 'state' | 'nonce'>,
+  ) {
+    const nonce = randomToken()
+    return client.createSigninRequest({
+      ...args,
+      state: { ...state, nonce } satisfies SignInState,
+      nonce,
+      // RFC 9449 §10: bind the authorization code to this browser's key too.
+      ...(options.dpop
+        ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
+        : {}),
+    })
+  }
+
+  /**
+   * Completes a redirect or (with `signedIn`) a silent sign-in, in the same order: RFC 9207 `iss`
+   * before anything is redeemed, state + PKCE (oidc-client-ts), token response, ID token. A
+   * response only completes the kind of request it answers.
+   */
+  async function completeAuthorization(callbackUrl: string, signedIn?: IdTokenClaims) {
+    checkResponseIssuer(new URL(callbackUrl), metadata)
+    let response
+    try {
+      response = await client.processSigninResponse(callbackUrl)
+    } catch (error) {
+      throw toAuthError(error, signedIn ? 'silent' : 'callback')
+    }
+    const state = response.userState as Partial<SignInState> | undefined
+    if (!state?.silent !== !signedIn) throw new AuthError('callback_invalid')
+    const idToken = response.id_token
+    if (!idToken) {
+      throw new AuthError('token_response_invalid', {
+        message: 'The token response has no ID token.',
+      })
+    }
+    const accessToken = checkTokenResponse(response, dpop)
+    const claims = await validateIdToken(idToken, jwks, {
+      ...expectations,
+      nonce: state?.nonce ?? randomToken(), // a missing nonce can never match
+      ...(state?.stepUp?.acrValues ? { acrValues: state.stepUp.acrValues } : {}),
+      ...(state?.stepUp?.maxAge !== undefined ? { maxAge: state.stepUp.maxAge } : {}),
+      ...(signedIn ? { sameUserAs: signedIn } : {}),
+    })
+    return {
+      idToken,
+      claims,
+      refreshToken: response.refresh_token,
+      accessToken,
+      returnTo: state?.returnTo,
+    }
+  }
+
   return {
     async createSignInUrl({ returnTo, scopes, resources, tokenResource, stepUp }) {
-      const nonce = randomToken()
-      const state: SignInState = { returnTo, nonce, ...(stepUp ? { stepUp } : {}) }
-      const request = await client.createSigninRequest({
-        state,
-        nonce, // SEC-03: always sent; oidc-client-ts only sends one when asked
-        scope: scopes.join(' '),
-        ...(resources.length > 0 ? { resource: [...resources] } : {}),
-        ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
-        ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
-        ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
-        ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
-        // RFC 9449 §10: bind the authorization code to this browser's key too.
-        ...(options.dpop
-          ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
-          : {}),
-      })
+      const request = await signinRequest(
+        { returnTo, ...(stepUp ? { stepUp } : {}) },
+        {
+          scope: scopes.join(' '),
+          ...(resources.length > 0 ? { resource: [...resources] } : {}),
+          ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
+          ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
+          ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
+          ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
+        },
+      )
       return request.url
     },
 
-    async completeSignIn(callbackUrl) {
-      checkResponseIssuer(new URL(callbackUrl), metadata)
-      let response
-      try {
-        response = await client.processSigninResponse(callbackUrl)
-      } catch (error) {
-        throw toAuthError(error, 'callback')
-      }
-      const state = response.userState as Partial<SignInState> | undefined
-      if (state?.silent) throw new AuthError('callback_invalid')
-      const idToken = response.id_token
-      if (!idToken) {
-        throw new AuthError('token_response_invalid', {
-          message: 'The token response has no ID token.',
-        })
-      }
-      const accessToken = checkTokenResponse(response, dpop)
-      const claims = await validateIdToken(idToken, jwks, {
-        ...expectations,
-        nonce: state?.nonce ?? randomToken(), // a missing nonce can never match
-        ...(state?.stepUp?.acrValues ? { acrValues: state.stepUp.acrValues } : {}),
-        ...(state?.stepUp?.maxAge !== undefined ? { maxAge: state.stepUp.maxAge } : {}),
-      })
-      return {
-        idToken,
-        claims,
-        refreshToken: response.refresh_token,
-        accessToken,
-        returnTo: state?.returnTo,
-      }
+    completeSignIn: (callbackUrl) => completeAuthorization(callbackUrl),
+
+    async createSilentSignIn({ redirectUri, scopes, resource, idTokenHint }) {
+      const request = await signinRequest(
+        { returnTo: '/', silent: true },
+        {
+          redirect_uri: redirectUri,
+          scope: scopes.join(' '),
+          // OIDC Core §3.1.2.1: no page is shown; the provider answers at once, with an error
+          // (login_required, …) when it cannot sign this user in without them.
+          prompt: 'none',
+          id_token_hint: idTokenHint,
+          ...(resource ? { resource, extraTokenParams: { resource } } : {}),
+        },
+      )
+      return { url: request.url, state: request.state.id }
     },
+
+    completeSilentSignIn: (callbackUrl, signedIn) => completeAuthorization(callbackUrl, signedIn),
 
     async refresh({ refreshToken, idToken, claims, api }) {
       let response
@@ -294,53 +333,6 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
         idToken: newIdToken ?? idToken,
         claims: newClaims,
       }
-    },
-
-    async createSilentSignIn({ redirectUri, scopes, resource, idTokenHint }) {
-      const nonce = randomToken()
-      const state: SignInState = { returnTo: '/', nonce, silent: true }
-      const request = await client.createSigninRequest({
-        state,
-        nonce,
-        redirect_uri: redirectUri,
-        scope: scopes.join(' '),
-        // OIDC Core §3.1.2.1: no page is shown; the provider answers at once, with an error
-        // (login_required, …) when it cannot sign this user in without them.
-        prompt: 'none',
-        id_token_hint: idTokenHint,
-        ...(resource ? { resource, extraTokenParams: { resource } } : {}),
-        ...(options.dpop
-          ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
-          : {}),
-      })
-      return { url: request.url, state: request.state.id }
-    },
-
-    async completeSilentSignIn(callbackUrl, signedIn) {
-      // The same checks, in the same order, as a redirect callback: RFC 9207 `iss` before
-      // anything is redeemed, then state + PKCE (oidc-client-ts), token response, ID token.
-      checkResponseIssuer(new URL(callbackUrl), metadata)
-      let response
-      try {
-        response = await client.processSigninResponse(callbackUrl)
-      } catch (error) {
-        throw toAuthError(error, 'silent')
-      }
-      const state = response.userState as Partial<SignInState> | undefined
-      if (!state?.silent) throw new AuthError('callback_invalid')
-      const idToken = response.id_token
-      if (!idToken) {
-        throw new AuthError('token_response_invalid', {
-          message: 'The token response has no ID token.',
-        })
-      }
-      const accessToken = checkTokenResponse(response, dpop)
-      const claims = await validateIdToken(idToken, jwks, {
-        ...expectations,
-        nonce: state.nonce ?? randomToken(),
-        sameUserAs: signedIn,
-      })
-      return { accessToken, idToken, claims, refreshToken: response.refresh_token }
     },
 
     async createSignOutUrl(idToken) {

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { runSilentFrame } from './silent-frame'
-import { silentCallbackMessage } from './silent-message'
 
 const APP = 'https://app.example.test'
 const STATE = 'state-123'
+/** What the silent callback page posts (src/silent-callback.ts). */
+function silentCallbackMessage(url: string) {
+  return { type: 'tessera:silent-callback', url }
+}
+
 const CALLBACK = `${APP}/silent-callback.html?code=c&state=${STATE}&iss=https%3A%2F%2Fidp.example.test`
 
 function frame(): HTMLIFrameElement {

@@ -31,10 +31,7 @@ export function runSilentFrame(
   const view = doc.defaultView
   if (!view) return Promise.reject(new TypeError('Silent renewal needs a window.'))
   const frame = doc.createElement('iframe')
-  frame.title = 'Session renewal'
-  frame.hidden = true
-  frame.setAttribute('aria-hidden', 'true')
-  frame.tabIndex = -1
+  frame.hidden = true // display: none, so it is out of the accessibility tree and tab order too
   return new Promise<string>((resolve, reject) => {
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== request.appOrigin) return
