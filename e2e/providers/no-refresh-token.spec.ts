@@ -138,3 +138,13 @@ test('with the provider on another site and third-party cookies blocked, the pag
     await browser.close()
   }
 })
+
+test('only the silent callback page may be framed, and only by the app', async ({ request }) => {
+  const silent = (await request.get('/silent-callback.html')).headers()
+  const app = (await request.get('/')).headers()
+
+  expect(silent['content-security-policy']).toContain("frame-ancestors 'self'")
+  expect(silent['x-frame-options']).toBe('SAMEORIGIN')
+  expect(app['content-security-policy']).toContain("frame-ancestors 'none'")
+  expect(app['x-frame-options']).toBe('DENY')
+})
