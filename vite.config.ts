@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url'
+
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
-import { pinBasePath } from './dev/hosting/index-html'
+import { pinBasePath } from './dev/hosting/index-html.ts'
 
 /**
  * One build for any base path (docs/decisions/0006-one-build-any-base-path.md): chunks, styles
@@ -14,7 +16,12 @@ function indexAtRoot(): Plugin {
   return {
     name: 'tessera-index-at-root',
     apply: 'build',
-    transformIndexHtml: { order: 'post', handler: (html) => pinBasePath(html, '/') },
+    transformIndexHtml: {
+      order: 'post',
+      // Only the SPA's page is served at client routes; silent-callback.html always at its own
+      // path, where its relative URLs resolve.
+      handler: (html, { path }) => (path.endsWith('/index.html') ? pinBasePath(html, '/') : html),
+    },
   }
 }
 
@@ -23,7 +30,20 @@ export default defineConfig({
   plugins: [react(), indexAtRoot()],
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
-  build: { target: 'es2022', assetsDir: 'assets' },
+  build: {
+    target: 'es2022',
+    assetsDir: 'assets',
+    // Every es2022 browser but Safari < 17 has modulepreload; the polyfill would otherwise be a
+    // chunk of its own, shared by the two pages, and one more request on the app's first load.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // The silent renewal callback is a page of its own, framed by the app (silent-callback.ts).
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        'silent-callback': fileURLToPath(new URL('silent-callback.html', import.meta.url)),
+      },
+    },
+  },
   test: {
     restoreMocks: true,
     unstubGlobals: true,

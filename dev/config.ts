@@ -128,7 +128,11 @@ export function devStack(env: Env = process.env): DevStack {
     appOrigin,
     basePath,
     clientId: 'tessera-spa',
-    redirectUris: [`${appOrigin}${basePath}auth/callback`],
+    // The second is the silent renewal page (src/silent-callback.ts), framed by the app.
+    redirectUris: [
+      `${appOrigin}${basePath}auth/callback`,
+      `${appOrigin}${basePath}silent-callback.html`,
+    ],
     postLogoutRedirectUris: [`${appOrigin}${basePath}`],
     apiScopes: ['api:read', 'api:write'],
     notesApiPort,

@@ -48,6 +48,23 @@ export function connectOrigins(config: Record<string, unknown> | undefined): str
 /** Which sites may frame a document (CSP `frame-ancestors`); `'none'` unless a page must be. */
 export type FrameAncestors = "'none'" | "'self'"
 
+/**
+ * Documents (paths below the app's base) the app frames itself, so they may be framed by the
+ * app's own origin and no other: the silent renewal callback. Every other document: no framing.
+ */
+export const SELF_FRAMED_DOCUMENTS: readonly string[] = ['silent-callback.html']
+
+/**
+ * What the app may frame: its silent renewal iframe loads the provider's authorization endpoint,
+ * which redirects back to the app's silent callback page. Nothing when renewal is refresh-token
+ * only.
+ */
+function frameSources(config: Record<string, unknown> | undefined): string {
+  const authority = originOf(config?.authority)
+  if (authority === undefined || config?.renewal === 'refresh-token') return "'none'"
+  return `'self' ${authority}`
+}
+
 /** The Content-Security-Policy for the app's documents; see `securityHeaders`. */
 export function contentSecurityPolicy(
   config: Record<string, unknown> | undefined,
@@ -60,7 +77,7 @@ export function contentSecurityPolicy(
     "img-src 'self' data:",
     "font-src 'self'",
     ["connect-src 'self'", ...connectOrigins(config)].join(' '),
-    "frame-src 'none'",
+    `frame-src ${frameSources(config)}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",
@@ -74,7 +91,8 @@ export function contentSecurityPolicy(
 /**
  * Headers to send with every HTML response of the app. `config` is the app's runtime
  * configuration (the object served as `config.json`); `connect-src` allows exactly its
- * `authority` origin and each `apis.*.baseUrl` origin.
+ * `authority` origin and each `apis.*.baseUrl` origin. `frameAncestors` is `'self'` only for
+ * the documents in `SELF_FRAMED_DOCUMENTS` (see dev/hosting/policy.ts).
  */
 export function securityHeaders(
   config: Record<string, unknown> | undefined,

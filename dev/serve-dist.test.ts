@@ -16,6 +16,7 @@ const indexAt = (base: string) =>
   `<script type="module" crossorigin src="${base}assets/index-Ab12Cd34.js"></script>` +
   '</head><body></body></html>'
 const INDEX = indexAt('/')
+const SILENT_CALLBACK = '<!doctype html><title>Silent callback</title>'
 const SCRIPT = 'console.log("app")'
 const FILE_CONFIG = {
   authority: 'http://127.0.0.1:1111',
@@ -41,6 +42,7 @@ beforeAll(async () => {
   root = path.join(parent, 'dist')
   await mkdir(path.join(root, 'assets'), { recursive: true })
   await writeFile(path.join(root, 'index.html'), INDEX)
+  await writeFile(path.join(root, 'silent-callback.html'), SILENT_CALLBACK)
   await writeFile(path.join(root, 'config.json'), JSON.stringify(FILE_CONFIG))
   await writeFile(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
   await writeFile(path.join(root, 'assets', 'index-Ab12Cd34.js'), SCRIPT)
@@ -262,6 +264,18 @@ describe('startStaticSite under a sub-path', () => {
     },
   )
 
+  it('lets only the silent callback page be framed, by the app itself', async () => {
+    const framed = await send(site, '/portal/silent-callback.html?code=c&state=s')
+    expect(framed.body).toBe(SILENT_CALLBACK)
+    expect(framed.headers['content-security-policy']).toContain("frame-ancestors 'self'")
+    expect(framed.headers['x-frame-options']).toBe('SAMEORIGIN')
+    for (const other of ['/portal/', '/portal/index.html', '/portal/silent-callback']) {
+      const reply = await send(site, other)
+      expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(reply.headers['x-frame-options']).toBe('DENY')
+    }
+  })
+
   it('refuses traversal out of the sub-path', async () => {
     const reply = await send(site, '/portal/%2e%2e/package.json')
     expect(reply.status).toBe(400)
@@ -305,6 +319,15 @@ describe('securityHeaders', () => {
       'X-Content-Type-Options': 'nosniff',
       'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
     })
+  })
+
+  it('lets the app frame only itself and the provider, for silent renewal', () => {
+    const frameSrc = (config: Record<string, unknown>) =>
+      securityHeaders(config)
+        ['Content-Security-Policy']?.split('; ')
+        .find((directive) => directive.startsWith('frame-src '))
+    expect(frameSrc(OVERRIDE_CONFIG)).toBe("frame-src 'self' https://login.example.test")
+    expect(frameSrc({ ...OVERRIDE_CONFIG, renewal: 'refresh-token' })).toBe("frame-src 'none'")
   })
 
   it('skips values that are not URLs', () => {

@@ -5,7 +5,7 @@
  * (dev/hosting/hosts/) are rendered from it, so they all send the same headers.
  */
 import { normalizeBasePath } from './base-path'
-import { securityHeaders } from '../security-headers'
+import { SELF_FRAMED_DOCUMENTS, securityHeaders } from '../security-headers'
 import type { FrameAncestors } from '../security-headers'
 
 /** Vite's `build.assetsDir`: content-hashed file names, so cacheable forever. */
@@ -46,8 +46,14 @@ export interface PolicyOptions {
   /** The runtime config.json the app will be served with: the CSP's connect-src follows it. */
   readonly config: Record<string, unknown> | undefined
   readonly basePath?: string
+  /** Defaults to the pages the app frames itself (the silent renewal callback). */
   readonly exceptions?: readonly DocumentException[]
 }
+
+const APP_FRAMED: readonly DocumentException[] = SELF_FRAMED_DOCUMENTS.map((path) => ({
+  path,
+  frameAncestors: "'self'",
+}))
 
 export function hostingPolicy(options: PolicyOptions): HostingPolicy {
   const basePath = normalizeBasePath(options.basePath ?? '/')
@@ -58,7 +64,7 @@ export function hostingPolicy(options: PolicyOptions): HostingPolicy {
     defaultCacheControl: NEVER_CACHE,
     fallbackDocument: 'index.html',
     uncachedFiles: ['index.html', 'config.json'],
-    exceptions: (options.exceptions ?? []).map(({ path, frameAncestors }) => ({
+    exceptions: (options.exceptions ?? APP_FRAMED).map(({ path, frameAncestors }) => ({
       path: path.replace(/^\/+/, ''),
       headers: securityHeaders(options.config, frameAncestors),
     })),

@@ -4,6 +4,7 @@ import Provider from 'oidc-provider'
 import { close, listen } from '../http-server'
 import type { DevStack, RunningServer } from '../config'
 import { hostileMiddleware } from '../hostile/tamper'
+import { profileOf } from '../profiles'
 import { identityProviderConfiguration, TOKEN_PATH } from './configuration'
 import { handleInteraction } from './interactions'
 import { createCookieKeys, createSigningKey } from './keys'
@@ -33,12 +34,14 @@ export async function startIdentityProvider(
   const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
   const hostile = options.hostile ?? process.env.TESSERA_HOSTILE === '1'
   const signingKey = await createSigningKey()
+  const configuration = identityProviderConfiguration(stack, {
+    signingKey,
+    cookieKeys: createCookieKeys(),
+  })
+  const profile = profileOf(stack)
   const provider = new Provider(
     stack.issuer,
-    identityProviderConfiguration(stack, {
-      signingKey,
-      cookieKeys: createCookieKeys(),
-    }),
+    profile.idpConfiguration?.(configuration, stack) ?? configuration,
   )
   // Plain loopback http, no reverse proxy: never trust X-Forwarded-* headers.
   provider.proxy = false

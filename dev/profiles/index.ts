@@ -1,12 +1,13 @@
 import type { DevStack } from '../config'
 import { generic } from './generic'
+import { noRefreshToken } from './no-refresh-token'
 import type { ProviderProfile } from './profile'
 
 export type { ProviderProfile } from './profile'
 
 /** Every profile, by name. The e2e suite runs one project per profile (e2e/providers/). */
 export const PROFILES: ReadonlyMap<string, ProviderProfile> = new Map(
-  [generic].map((profile) => [profile.name, profile]),
+  [generic, noRefreshToken].map((profile) => [profile.name, profile]),
 )
 
 /** The profile the stack plays; throws with the list of names when there is no such profile. */

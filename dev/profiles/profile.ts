@@ -1,3 +1,4 @@
+import type { Configuration } from 'oidc-provider'
 import type { DevStack } from '../config'
 
 /**
@@ -11,4 +12,9 @@ export interface ProviderProfile {
   readonly summary: string
   /** The `config.json` a user of this provider would write, pointed at the local stack. */
   appConfig(stack: DevStack): Record<string, unknown>
+  /**
+   * Reshapes the local provider's oidc-provider configuration (client registration, refresh
+   * token policy, CORS, …) into this vendor's. Without it, the generic configuration as is.
+   */
+  idpConfiguration?(configuration: Configuration, stack: DevStack): Configuration
 }

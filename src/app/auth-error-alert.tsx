@@ -4,6 +4,7 @@ import { SignInButton } from './sign-in-button'
 
 const TITLES: Partial<Record<AuthErrorCode, string>> = {
   interaction_required: 'Please sign in again',
+  third_party_cookies_blocked: 'Please sign in again',
   signed_out: 'Signed out',
 }
 

@@ -1,5 +1,5 @@
 import { isApiError } from '../api/queries'
-import { isAuthError } from '../auth/react'
+import { isAuthError, isSignInRequired } from '../auth/react'
 import { AlertPanel } from '../components/alert-panel'
 import { StatusMessage } from '../components/status-message'
 
@@ -11,7 +11,7 @@ export function QueryErrorAlert({
   readonly error: unknown
   readonly onRetry: () => void
 }) {
-  if (isAuthError(error, 'interaction_required')) return null
+  if (isSignInRequired(error)) return null
   // The step-up policy is already taking the user to confirm it is them.
   if (isApiError(error) && error.stepUp) {
     return <StatusMessage>This needs you to confirm it’s you; taking you there…</StatusMessage>

@@ -7,7 +7,7 @@ import {
   type StepUpRequest,
   takeStepUp,
 } from '../api/queries'
-import type { AuthClient } from '../auth/react'
+import { type AuthClient, isSignInRequired } from '../auth/react'
 import { clearSessionDrafts } from './use-session-draft'
 
 /**
@@ -20,7 +20,7 @@ export function bindSessionToQueries(auth: AuthClient, queryClient: QueryClient)
   auth.subscribe(() => {
     const { user, error } = auth.getSnapshot()
     if (user?.sub !== currentSub) queryClient.clear()
-    if (currentSub !== undefined && !user && error?.code !== 'interaction_required') {
+    if (currentSub !== undefined && !user && !isSignInRequired(error)) {
       clearSessionDrafts()
     }
     currentSub = user?.sub

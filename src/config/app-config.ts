@@ -8,6 +8,12 @@ export interface ApiConfig {
   readonly resource?: string
 }
 
+/**
+ * How an access token is renewed: `refresh-token` only, a hidden `iframe` with `prompt=none`
+ * only, or `auto` (the refresh token when the session has one, else the iframe).
+ */
+export type RenewalStrategy = 'auto' | 'refresh-token' | 'iframe'
+
 /** The validated runtime configuration (`config.json`, served next to `index.html`). */
 export interface AppConfig {
   /** The issuer; discovery is at `${authority}/.well-known/openid-configuration`. */
@@ -35,4 +41,6 @@ export interface AppConfig {
    * them, e.g. a separate token host). Every other origin in discovery is refused (SEC-10).
    */
   readonly providerOrigins: readonly string[]
+  /** See {@link RenewalStrategy}; `auto` unless set. */
+  readonly renewal: RenewalStrategy
 }

@@ -27,7 +27,15 @@ describe('parseConfig', () => {
 
     expect(config.redirectPath).toBe('/auth/callback')
     expect(config.postLogoutRedirectPath).toBe('/')
+    expect(config.renewal).toBe('auto')
     expect(config.apis.demo).toEqual({ baseUrl: 'https://api.example.com', scopes: ['api:read'] })
+  })
+
+  it('names the renewal strategies it accepts', () => {
+    expect(parseConfig({ ...valid, renewal: 'iframe' }).renewal).toBe('iframe')
+    expect(problemsOf({ ...valid, renewal: 'silent' })).toEqual([
+      { path: 'renewal', message: 'must be "auto", "refresh-token" or "iframe"' },
+    ])
   })
 
   it('allows plain http only on loopback', () => {

@@ -64,6 +64,10 @@ const configSchema = v.object({
   ),
   redirectPath: v.optional(appPath, '/auth/callback'),
   postLogoutRedirectPath: v.optional(appPath, '/'),
+  renewal: v.optional(
+    v.picklist(['auto', 'refresh-token', 'iframe'], 'must be "auto", "refresh-token" or "iframe"'),
+    'auto',
+  ),
   diagnostics: v.optional(v.boolean('must be true or false'), false),
   dpop: v.optional(v.boolean('must be true or false'), false),
   providerOrigins: v.optional(

@@ -17,6 +17,7 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     diagnostics: false,
     dpop: false,
     providerOrigins: [],
+    renewal: 'auto',
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

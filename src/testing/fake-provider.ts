@@ -43,7 +43,13 @@ async function sha256base64url(value: string): Promise<string> {
 }
 
 export async function createFakeProvider(
-  options: { issuer?: string; clientId?: string; rotateRefreshTokens?: boolean } = {},
+  options: {
+    issuer?: string
+    clientId?: string
+    rotateRefreshTokens?: boolean
+    /** `false`: a provider that gives this client no refresh token at all. */
+    issueRefreshTokens?: boolean
+  } = {},
 ): Promise<FakeProvider> {
   const issuer = options.issuer ?? 'https://idp.example.test'
   const clientId = options.clientId ?? 'tessera-spa'
@@ -139,8 +145,9 @@ export async function createFakeProvider(
       } else {
         return json({ error: 'unsupported_grant_type' }, 400)
       }
-      const refreshToken = `rt-${String(++counter)}`
-      liveRefreshTokens.add(refreshToken)
+      const refreshToken =
+        options.issueRefreshTokens === false ? undefined : `rt-${String(++counter)}`
+      if (refreshToken !== undefined) liveRefreshTokens.add(refreshToken)
       const idToken =
         tamper.idTokenAlg === 'none'
           ? `${btoa(JSON.stringify({ alg: 'none' }))}.${btoa(JSON.stringify({ iss: issuer, aud: clientId, sub: USER.sub }))}.`

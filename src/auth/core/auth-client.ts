@@ -5,12 +5,16 @@ import { createDpopProof, type DpopKeyStore, indexedDbDpopKeys, memoryDpopKeys }
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
 import type { Protocol, ProtocolOptions, StepUp } from './protocol'
+import type { AccessTokenGrant } from './token-response'
+import type { IdTokenClaims } from './id-token'
 import { loadDefaultProtocol } from './protocol-loader'
 import { ProviderCache } from './provider-cache'
 import { createRefreshLock } from './refresh-lock'
 import { safeReturnTo } from './return-to'
 import { type AccessTokenEntry, type Session, SessionStore } from './session-store'
+import { runSilentFrame, type SilentFrameRunner } from './silent-frame'
 import { createSingleFlight } from './single-flight'
+import { isSurelyCrossSite } from './site'
 import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
 import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
 
@@ -41,7 +45,32 @@ export interface AuthClientOptions {
   /** Cross-tab channel; defaults to a BroadcastChannel, `null` keeps this tab to itself. */
   readonly channel?: TabChannel | null
   readonly loadProtocol?: (options: ProtocolOptions) => Promise<Protocol>
+  /** Runs a silent (`prompt=none`) request in a hidden frame; defaults to an iframe. */
+  readonly silentFrame?: SilentFrameRunner
 }
+
+/** What a renewal brings back, by either strategy. */
+interface RenewedTokens {
+  readonly accessToken: AccessTokenGrant
+  readonly refreshToken: string | undefined
+  readonly idToken: string
+  readonly claims: IdTokenClaims
+}
+
+/**
+ * Token endpoint answers meaning "this client may not use refresh tokens" (RFC 6749 §5.2), as
+ * providers that give SPAs none (or stop rotating them) send: renew in a frame instead.
+ */
+const REFRESH_REFUSED = new Set(['unauthorized_client', 'unsupported_grant_type'])
+
+/** Provider errors of a silent request that mean the provider has no session to use. */
+const NO_PROVIDER_SESSION = new Set(['login_required', 'interaction_required'])
+
+/**
+ * The silent renewal callback: a page of its own in the build (silent-callback.html, no React),
+ * the one document the app's host lets the app frame (dev/security-headers.ts).
+ */
+const SILENT_CALLBACK_PAGE = 'silent-callback.html'
 
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
@@ -63,6 +92,8 @@ export class AuthClient {
   readonly config: AppConfig
   readonly redirectUri: string
   readonly postLogoutRedirectUri: string
+  /** Where silent (iframe) renewals come back: `silent-callback.html` at the app's base. */
+  readonly silentRedirectUri: string
 
   private readonly store: SessionStore
   private readonly provider: ProviderCache
@@ -71,6 +102,7 @@ export class AuthClient {
   private readonly replaceUrl: (url: string) => void
   private readonly now: () => number
   private readonly loadProtocol: (options: ProtocolOptions) => Promise<Protocol>
+  private readonly silentFrame: SilentFrameRunner
   private readonly withRefreshLock: <T>(task: () => Promise<T>) => Promise<T>
   private readonly renewOnce = createSingleFlight<AccessTokenEntry>()
   private readonly callbacks = new Map<string, Promise<string>>()
@@ -91,6 +123,8 @@ export class AuthClient {
       config.postLogoutRedirectPath.slice(1),
       options.appBaseUrl,
     ).href
+    this.silentRedirectUri = new URL(SILENT_CALLBACK_PAGE, options.appBaseUrl).href
+    this.silentFrame = options.silentFrame ?? ((request) => runSilentFrame(request))
     this.storage = options.storage ?? sessionStorage
     this.navigate =
       options.navigate ??
@@ -422,58 +456,142 @@ export class AuthClient {
 
   private renewLocked(api: ApiConfig, key: string): Promise<AccessTokenEntry> {
     return this.withRefreshLock(async () => {
-      // Re-check after taking the lock: a caller before us may have renewed already.
+      // Re-check after taking the lock: a caller (or a sibling tab) before us may have renewed.
       const session = this.requireSession()
       const cached = session.accessTokens[key]
       if (cached && isFresh(cached, this.now())) return cached
-      if (!session.refreshToken) {
-        throw this.endSession(
-          new AuthError('interaction_required', {
-            message: 'Your session has no refresh token, so it cannot be renewed silently.',
-          }),
-        )
-      }
-      let result
-      try {
-        const protocol = await this.protocol()
-        result = await protocol.refresh({
-          refreshToken: session.refreshToken,
-          idToken: session.idToken,
-          claims: session.claims,
-          api,
-        })
-      } catch (error) {
-        if (isAuthError(error, 'interaction_required')) throw this.endSession(error)
-        // The provider answered, so it has rotated the refresh token we sent; its answer was
-        // unusable, so this session cannot continue (retrying would replay a spent token).
-        if (
-          isAuthError(error, 'id_token_invalid') ||
-          isAuthError(error, 'token_response_invalid')
-        ) {
-          throw this.endSession(
-            new AuthError('interaction_required', {
-              message: `${error.message} Please sign in again.`,
-              cause: error,
-            }),
-          )
-        }
-        throw error
-      }
-      const entry = accessTokenEntry(result.accessToken, api, this.now())
+      const renewed = await this.renewSession(session, api)
+      const entry = accessTokenEntry(renewed.accessToken, api, this.now())
       const now = this.now()
       const live = Object.entries(session.accessTokens).filter(([, e]) => e.expiresAt > now)
-      const renewed: Session = {
+      const next: Session = {
         ...session,
-        refreshToken: result.refreshToken,
-        idToken: result.idToken,
-        claims: result.claims,
+        refreshToken: renewed.refreshToken,
+        idToken: renewed.idToken,
+        claims: renewed.claims,
         accessTokens: { ...Object.fromEntries(live), [key]: entry },
       }
-      this.save(renewed)
-      if (result.claims !== session.claims) this.publish(snapshotOf(renewed, null))
+      this.save(next)
+      if (renewed.claims !== session.claims) this.publish(snapshotOf(next, null))
       if (this.tabs) await new Promise((resolve) => setTimeout(resolve, BROADCAST_SETTLE_MS))
       return entry
     })
+  }
+
+  /**
+   * Picks the renewal strategy (`renewal` in config.json): the refresh token when the session
+   * has one, else (or when the provider refuses refresh tokens to this client) a hidden frame.
+   */
+  private async renewSession(session: Session, api: ApiConfig): Promise<RenewedTokens> {
+    const { renewal } = this.config
+    if (renewal === 'iframe') return this.renewInFrame(session, api)
+    if (!session.refreshToken) {
+      if (renewal === 'auto') return this.renewInFrame(session, api)
+      throw this.endSession(
+        new AuthError('interaction_required', {
+          message: 'Your session has no refresh token, so it cannot be renewed silently.',
+        }),
+      )
+    }
+    try {
+      return await this.renewWithRefreshToken(session, session.refreshToken, api)
+    } catch (error) {
+      if (
+        renewal === 'auto' &&
+        isAuthError(error, 'token_request_failed') &&
+        REFRESH_REFUSED.has(error.providerError ?? '')
+      ) {
+        console.warn(
+          `Tessera: refresh token refused (${error.providerError ?? ''}); using an iframe.`,
+        )
+        return this.renewInFrame({ ...session, refreshToken: undefined }, api)
+      }
+      throw error
+    }
+  }
+
+  private async renewWithRefreshToken(
+    session: Session,
+    refreshToken: string,
+    api: ApiConfig,
+  ): Promise<RenewedTokens> {
+    try {
+      const protocol = await this.protocol()
+      return await protocol.refresh({
+        refreshToken,
+        idToken: session.idToken,
+        claims: session.claims,
+        api,
+      })
+    } catch (error) {
+      if (isAuthError(error, 'interaction_required')) throw this.endSession(error)
+      // The provider answered, so it has rotated the refresh token we sent; its answer was
+      // unusable, so this session cannot continue (retrying would replay a spent token).
+      if (isAuthError(error, 'id_token_invalid') || isAuthError(error, 'token_response_invalid')) {
+        throw this.endSession(
+          new AuthError('interaction_required', {
+            message: `${error.message} Please sign in again.`,
+            cause: error,
+          }),
+        )
+      }
+      throw error
+    }
+  }
+
+  /**
+   * Silent renewal without a refresh token: an authorization request with `prompt=none` in a
+   * hidden frame, answered on the silent callback page and validated like a redirect callback.
+   * The provider's own session (its cookie) is what signs the user in again.
+   */
+  private async renewInFrame(session: Session, api: ApiConfig): Promise<RenewedTokens> {
+    const protocol = await this.protocol()
+    const { url, state } = await protocol.createSilentSignIn({
+      redirectUri: this.silentRedirectUri,
+      // offline_access would ask for consent, which prompt=none cannot show.
+      scopes: [...new Set([...this.config.scopes, ...api.scopes])].filter(
+        (scope) => scope !== 'offline_access',
+      ),
+      resource: api.resource,
+      idTokenHint: session.idToken,
+    })
+    const appOrigin = new URL(this.silentRedirectUri).origin
+    let callbackUrl
+    try {
+      callbackUrl = await this.silentFrame({ url, appOrigin, state })
+    } catch (error) {
+      if (isAuthError(error))
+        console.error(`Tessera [${error.code}]: ${error.message} ${error.fix}`)
+      throw error
+    }
+    try {
+      const result = await protocol.completeSilentSignIn(callbackUrl, session.claims)
+      return { ...result, refreshToken: result.refreshToken ?? session.refreshToken }
+    } catch (error) {
+      if (isAuthError(error, 'interaction_required')) {
+        const cookiesWithheld =
+          NO_PROVIDER_SESSION.has(error.providerError ?? '') &&
+          isSurelyCrossSite(appOrigin, this.config.authority)
+        if (!cookiesWithheld) throw this.endSession(error)
+        const blocked = new AuthError('third_party_cookies_blocked', {
+          cause: error,
+          ...(error.providerError ? { providerError: error.providerError } : {}),
+        })
+        console.error(`Tessera [${blocked.code}]: ${blocked.message} ${blocked.fix}`)
+        throw this.endSession(blocked)
+      }
+      // Another user at the provider, or a response that failed validation: this session
+      // cannot be renewed; the user signs in again (and keeps their work).
+      if (isAuthError(error, 'id_token_invalid') || isAuthError(error, 'issuer_mismatch')) {
+        throw this.endSession(
+          new AuthError('interaction_required', {
+            message: `${error.message} Please sign in again.`,
+            cause: error,
+          }),
+        )
+      }
+      throw error
+    }
   }
 
   /** Stores a new or renewed session and tells sibling tabs (newest `updatedAt` wins). */

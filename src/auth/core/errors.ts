@@ -20,6 +20,13 @@ export type AuthErrorCode =
   | 'token_request_failed'
   /** The session can't be renewed silently; the user must sign in again. */
   | 'interaction_required'
+  /**
+   * Silent (iframe) renewal got `login_required` from a provider on another site than the app:
+   * the browser withholds its session cookie from the hidden frame (third-party cookies).
+   */
+  | 'third_party_cookies_blocked'
+  /** The hidden renewal frame got no answer in time (framing refused, redirect URI unknown). */
+  | 'silent_renewal_timeout'
   /** The user signed out in another tab of this app. */
   | 'signed_out'
   /** The provider did not answer in time. */
@@ -59,6 +66,15 @@ const DEFAULT_TEXT: Record<AuthErrorCode, { message: string; fix: string }> = {
   interaction_required: {
     message: 'Your session has expired.',
     fix: 'Sign in again; you will come back to this page.',
+  },
+  third_party_cookies_blocked: {
+    message:
+      'Your session could not be renewed in the background: the browser withholds the identity provider’s cookies from this app (third-party cookies: the provider is on another site).',
+    fix: 'Sign in again; you will come back here. For good: host the provider on this app’s site (e.g. login.example.com for app.example.com), or enable refresh tokens.',
+  },
+  silent_renewal_timeout: {
+    message: 'The identity provider did not answer the hidden renewal frame in time.',
+    fix: 'Try again. If it repeats, register silent-callback.html as a redirect URI and let the provider be framed by this app.',
   },
   signed_out: {
     message: 'You signed out in another tab.',
@@ -103,6 +119,17 @@ export class AuthError extends Error {
 
 export function isAuthError(error: unknown, code?: AuthErrorCode): error is AuthError {
   return error instanceof AuthError && (code === undefined || error.code === code)
+}
+
+/**
+ * Failures that ended the session: the user signs in again and comes back to the same page with
+ * their work kept.
+ */
+export function isSignInRequired(error: unknown): error is AuthError {
+  return (
+    isAuthError(error) &&
+    (error.code === 'interaction_required' || error.code === 'third_party_cookies_blocked')
+  )
 }
 
 /** Transient failures: retry later, never sign the user out for them. */

@@ -38,6 +38,11 @@ export interface IdTokenExpectations {
   readonly maxAge?: number
   /** On refresh, OIDC Core §12.2: the new token must describe the same user and audience. */
   readonly previous?: IdTokenClaims
+  /**
+   * On silent renewal (`prompt=none` with `id_token_hint`, OIDC Core §3.1.2.1): a new sign-in at
+   * the provider, so `auth_time` may move, but it must be the same user at the same issuer.
+   */
+  readonly sameUserAs?: IdTokenClaims
   readonly now?: () => number
 }
 
@@ -119,6 +124,13 @@ export async function validateIdToken(
       // OIDC Core §12.2: auth_time, if present, must be the time of the original authentication.
       throw invalid('"auth_time" changed on refresh')
     }
+  }
+  const signedIn = expected.sameUserAs
+  if (signedIn) {
+    if (payload.sub !== signedIn.sub) {
+      throw invalid('another user is signed in at the provider than in this app')
+    }
+    if (payload.iss !== signedIn.iss) throw invalid('"iss" changed on silent renewal')
   }
   return payload as IdTokenClaims
 }

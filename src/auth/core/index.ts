@@ -1,5 +1,11 @@
 export { AuthClient, type AuthClientOptions, type TokenCacheView } from './auth-client'
-export { AuthError, type AuthErrorCode, isAuthError, isTransientAuthError } from './errors'
+export {
+  AuthError,
+  type AuthErrorCode,
+  isAuthError,
+  isSignInRequired,
+  isTransientAuthError,
+} from './errors'
 export type { IdTokenClaims } from './id-token'
 export { preloadProtocol } from './protocol-loader'
 export { safeReturnTo } from './return-to'

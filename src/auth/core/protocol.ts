@@ -1,4 +1,5 @@
 import {
+  type CreateSigninRequestArgs,
   DPoPState,
   ErrorResponse,
   ErrorTimeout,
@@ -28,6 +29,10 @@ export interface Protocol {
   createSignInUrl(request: SignInRequest): Promise<string>
   completeSignIn(callbackUrl: string): Promise<SignInResult>
   refresh(request: RefreshRequest): Promise<RefreshResult>
+  /** An authorization request with `prompt=none` for a hidden frame, and its `state`. */
+  createSilentSignIn(request: SilentSignInRequest): Promise<SilentSignInStart>
+  /** Validates a silent callback like a redirect callback, plus: the same user as before. */
+  completeSilentSignIn(callbackUrl: string, signedIn: IdTokenClaims): Promise<SilentSignInResult>
   createSignOutUrl(idToken: string): Promise<string | undefined>
   revokeRefreshToken(refreshToken: string): Promise<void>
 }
@@ -89,10 +94,35 @@ export interface RefreshResult {
   readonly claims: IdTokenClaims
 }
 
+export interface SilentSignInRequest {
+  /** The silent callback page, a registered redirect URI of its own. */
+  readonly redirectUri: string
+  readonly scopes: readonly string[]
+  /** The RFC 8707 resource of the API the token is for, in both requests. */
+  readonly resource: string | undefined
+  /** The current ID token: tells the provider whose session this must be. */
+  readonly idTokenHint: string
+}
+
+export interface SilentSignInStart {
+  readonly url: string
+  readonly state: string
+}
+
+export interface SilentSignInResult {
+  readonly accessToken: AccessTokenGrant
+  readonly idToken: string
+  readonly claims: IdTokenClaims
+  /** Usually none (why the iframe is used); kept if the provider sends one after all. */
+  readonly refreshToken: string | undefined
+}
+
 interface SignInState {
   readonly returnTo: string
   readonly nonce: string
   readonly stepUp?: StepUp
+  /** Set on silent requests, so a silent response can't complete a redirect sign-in. */
+  readonly silent?: true
 }
 
 const INTERACTION_ERRORS = new Set([
@@ -100,6 +130,7 @@ const INTERACTION_ERRORS = new Set([
   'login_required',
   'interaction_required',
   'consent_required',
+  'account_selection_required',
 ])
 
 function randomToken(): string {
@@ -111,13 +142,16 @@ function randomToken(): string {
 }
 
 /** Maps whatever oidc-client-ts or fetch threw to one {@link AuthError}, without secrets. */
-function toAuthError(error: unknown, stage: 'callback' | 'refresh' | 'other'): AuthError {
+function toAuthError(
+  error: unknown,
+  stage: 'callback' | 'silent' | 'refresh' | 'other',
+): AuthError {
   if (error instanceof AuthError) return error
   if (error instanceof ErrorTimeout) return new AuthError('timeout', { cause: error })
   if (error instanceof ErrorResponse) {
     const fromTokenEndpoint = error.form !== undefined
     let code: AuthErrorCode = fromTokenEndpoint ? 'token_request_failed' : 'provider_error'
-    if (stage === 'refresh' && INTERACTION_ERRORS.has(error.error ?? '')) {
+    if ((stage === 'refresh' || stage === 'silent') && INTERACTION_ERRORS.has(error.error ?? '')) {
       code = 'interaction_required'
     }
     return new AuthError(code, {
@@ -175,57 +209,96 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     now: options.now,
   }
 
+  /** An authorization request with a fresh nonce (SEC-03: oidc-client-ts only sends one when asked). */
+  async function signinRequest(
+    state: Omit<SignInState, 'nonce'>,
+    args: Omit<CreateSigninRequestArgs, 'state' | 'nonce'>,
+  ) {
+    const nonce = randomToken()
+    return client.createSigninRequest({
+      ...args,
+      state: { ...state, nonce } satisfies SignInState,
+      nonce,
+      // RFC 9449 §10: bind the authorization code to this browser's key too.
+      ...(options.dpop
+        ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
+        : {}),
+    })
+  }
+
+  /**
+   * Completes a redirect or (with `signedIn`) a silent sign-in, in the same order: RFC 9207 `iss`
+   * before anything is redeemed, state + PKCE (oidc-client-ts), token response, ID token. A
+   * response only completes the kind of request it answers.
+   */
+  async function completeAuthorization(callbackUrl: string, signedIn?: IdTokenClaims) {
+    checkResponseIssuer(new URL(callbackUrl), metadata)
+    let response
+    try {
+      response = await client.processSigninResponse(callbackUrl)
+    } catch (error) {
+      throw toAuthError(error, signedIn ? 'silent' : 'callback')
+    }
+    const state = response.userState as Partial<SignInState> | undefined
+    if (!state?.silent !== !signedIn) throw new AuthError('callback_invalid')
+    const idToken = response.id_token
+    if (!idToken) {
+      throw new AuthError('token_response_invalid', {
+        message: 'The token response has no ID token.',
+      })
+    }
+    const accessToken = checkTokenResponse(response, dpop)
+    const claims = await validateIdToken(idToken, jwks, {
+      ...expectations,
+      nonce: state?.nonce ?? randomToken(), // a missing nonce can never match
+      ...(state?.stepUp?.acrValues ? { acrValues: state.stepUp.acrValues } : {}),
+      ...(state?.stepUp?.maxAge !== undefined ? { maxAge: state.stepUp.maxAge } : {}),
+      ...(signedIn ? { sameUserAs: signedIn } : {}),
+    })
+    return {
+      idToken,
+      claims,
+      refreshToken: response.refresh_token,
+      accessToken,
+      returnTo: state?.returnTo,
+    }
+  }
+
   return {
     async createSignInUrl({ returnTo, scopes, resources, tokenResource, stepUp }) {
-      const nonce = randomToken()
-      const state: SignInState = { returnTo, nonce, ...(stepUp ? { stepUp } : {}) }
-      const request = await client.createSigninRequest({
-        state,
-        nonce, // SEC-03: always sent; oidc-client-ts only sends one when asked
-        scope: scopes.join(' '),
-        ...(resources.length > 0 ? { resource: [...resources] } : {}),
-        ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
-        ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
-        ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
-        ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
-        // RFC 9449 §10: bind the authorization code to this browser's key too.
-        ...(options.dpop
-          ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
-          : {}),
-      })
+      const request = await signinRequest(
+        { returnTo, ...(stepUp ? { stepUp } : {}) },
+        {
+          scope: scopes.join(' '),
+          ...(resources.length > 0 ? { resource: [...resources] } : {}),
+          ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
+          ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
+          ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
+          ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
+        },
+      )
       return request.url
     },
 
-    async completeSignIn(callbackUrl) {
-      checkResponseIssuer(new URL(callbackUrl), metadata)
-      let response
-      try {
-        response = await client.processSigninResponse(callbackUrl)
-      } catch (error) {
-        throw toAuthError(error, 'callback')
-      }
-      const state = response.userState as Partial<SignInState> | undefined
-      const idToken = response.id_token
-      if (!idToken) {
-        throw new AuthError('token_response_invalid', {
-          message: 'The token response has no ID token.',
-        })
-      }
-      const accessToken = checkTokenResponse(response, dpop)
-      const claims = await validateIdToken(idToken, jwks, {
-        ...expectations,
-        nonce: state?.nonce ?? randomToken(), // a missing nonce can never match
-        ...(state?.stepUp?.acrValues ? { acrValues: state.stepUp.acrValues } : {}),
-        ...(state?.stepUp?.maxAge !== undefined ? { maxAge: state.stepUp.maxAge } : {}),
-      })
-      return {
-        idToken,
-        claims,
-        refreshToken: response.refresh_token,
-        accessToken,
-        returnTo: state?.returnTo,
-      }
+    completeSignIn: (callbackUrl) => completeAuthorization(callbackUrl),
+
+    async createSilentSignIn({ redirectUri, scopes, resource, idTokenHint }) {
+      const request = await signinRequest(
+        { returnTo: '/', silent: true },
+        {
+          redirect_uri: redirectUri,
+          scope: scopes.join(' '),
+          // OIDC Core §3.1.2.1: no page is shown; the provider answers at once, with an error
+          // (login_required, …) when it cannot sign this user in without them.
+          prompt: 'none',
+          id_token_hint: idTokenHint,
+          ...(resource ? { resource, extraTokenParams: { resource } } : {}),
+        },
+      )
+      return { url: request.url, state: request.state.id }
     },
+
+    completeSilentSignIn: (callbackUrl, signedIn) => completeAuthorization(callbackUrl, signedIn),
 
     async refresh({ refreshToken, idToken, claims, api }) {
       let response

@@ -10,5 +10,6 @@ export {
   type AuthSnapshot,
   type AuthUser,
   isAuthError,
+  isSignInRequired,
   isTransientAuthError,
 } from '../core'
