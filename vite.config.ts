@@ -39,7 +39,7 @@ export default defineConfig({
     rolldownOptions: {
       // The silent renewal callback is a page of its own, framed by the app (silent-callback.ts).
       input: {
-        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
         'silent-callback': fileURLToPath(new URL('silent-callback.html', import.meta.url)),
       },
     },

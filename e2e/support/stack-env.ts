@@ -53,7 +53,7 @@ export const profileStacks: ReadonlyMap<string, ProfileStack> = new Map(
  * kit's configuration (dev/hosting/nginx-stack.ts), under a sub-path, on ports of its own.
  */
 export const NGINX_ENV: Readonly<Record<string, string>> = {
-  ...envFor(9900, 'generic'),
+  ...envFor(9950, 'generic'),
   TESSERA_BASE_PATH: '/portal/',
 }
 
