@@ -1,20 +1,19 @@
-import { type AuthErrorCode, useAuth, useAuthClient } from '../auth/react'
+import { useAuth, useAuthClient } from '../auth/react'
 import { AlertPanel } from '../components/alert-panel'
+import { SessionEndedPrompt } from './session-ended-prompt'
 import { SignInButton } from './sign-in-button'
-
-const TITLES: Partial<Record<AuthErrorCode, string>> = {
-  interaction_required: 'Please sign in again',
-  signed_out: 'Signed out',
-}
 
 /** Shows the auth client's last failure, with "Sign in" to retry. Nothing was stored. */
 export function AuthErrorAlert() {
   const auth = useAuthClient()
   const { error } = useAuth()
   if (!error) return null
+  if (error.code === 'interaction_required' || error.code === 'signed_out') {
+    return <SessionEndedPrompt error={error} />
+  }
   return (
     <AlertPanel
-      title={TITLES[error.code] ?? 'Sign-in failed'}
+      title="Sign-in failed"
       message={error.message}
       fix={error.fix}
       code={error.code}
@@ -26,6 +25,7 @@ export function AuthErrorAlert() {
       <SignInButton />
       <button
         type="button"
+        className="quiet"
         onClick={() => {
           auth.dismissError()
         }}

@@ -59,7 +59,7 @@ export function appRoutes(context: RouteContext): RouteObject[] {
             context.queryClient.query(meQueryOptions(endpoint, sub)),
           ),
           element: (
-            <RequireAuth>
+            <RequireAuth title="Profile">
               <ProfilePage />
             </RequireAuth>
           ),
@@ -70,7 +70,7 @@ export function appRoutes(context: RouteContext): RouteObject[] {
             context.queryClient.query(notesQueryOptions(endpoint, sub)),
           ),
           element: (
-            <RequireAuth>
+            <RequireAuth title="Notes">
               <NotesPage />
             </RequireAuth>
           ),
@@ -81,7 +81,7 @@ export function appRoutes(context: RouteContext): RouteObject[] {
             context.queryClient.query(tasksQueryOptions(endpoint, sub)),
           ),
           element: (
-            <RequireAuth>
+            <RequireAuth title="Tasks">
               <TasksPage />
             </RequireAuth>
           ),
@@ -92,7 +92,7 @@ export function appRoutes(context: RouteContext): RouteObject[] {
               {
                 path: 'diagnostics',
                 element: (
-                  <RequireAuth>
+                  <RequireAuth title="Diagnostics">
                     <DiagnosticsPage />
                   </RequireAuth>
                 ),

@@ -5,6 +5,7 @@ import { AddItemForm } from '../../components/add-item-form'
 import { TaskList } from '../../components/task-list'
 import { QueryErrorAlert } from '../query-error-alert'
 import { useSessionDraft } from '../use-session-draft'
+import { DocumentTitle } from '../../components/document-title'
 
 export function TasksPage() {
   const tasks = useTasks()
@@ -16,6 +17,7 @@ export function TasksPage() {
 
   return (
     <section className="stack">
+      <DocumentTitle page="Tasks" />
       <h1>Tasks</h1>
       {tasks.isPending ? (
         <StatusMessage>
