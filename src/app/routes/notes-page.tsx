@@ -18,6 +18,9 @@ export function NotesPage() {
     <section className="stack">
       <DocumentTitle page="Notes" />
       <h1>Notes</h1>
+      <p className="lead">
+        Kept by the notes API, a second audience: the same sign-in, its own access token.
+      </p>
       {notes.isPending ? (
         <StatusMessage>
           {notes.isPaused

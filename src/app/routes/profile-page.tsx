@@ -12,6 +12,7 @@ export function ProfilePage() {
     <section className="stack">
       <DocumentTitle page="Profile" />
       <h1>Profile</h1>
+      <p className="lead">Who you are, as the demo API and your ID token see it.</p>
       <section aria-labelledby="api-heading" className="card">
         <h2 id="api-heading">From the demo API</h2>
         {me.isPending ? (

@@ -19,6 +19,9 @@ export function TasksPage() {
     <section className="stack">
       <DocumentTitle page="Tasks" />
       <h1>Tasks</h1>
+      <p className="lead">
+        Your to-do list, kept by the demo API. Deleting a task asks for a second factor first.
+      </p>
       {tasks.isPending ? (
         <StatusMessage>
           {tasks.isPaused
