@@ -93,9 +93,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expectAccessible(page, 'profile')
 
         await openFromNavigation(page, 'Tasks', 'Tasks')
-        await page.getByLabel('New task').fill('Water the plants')
+        // Tests share alice's task list: a title of its own per test.
+        const task = `Water the plants (${colorScheme}, ${device}, ${String(Date.now())})`
+        await page.getByLabel('New task').fill(task)
         await page.getByRole('button', { name: 'Add task' }).click()
-        await expect(page.getByRole('list', { name: 'Tasks' })).toContainText('Water the plants')
+        await expect(page.getByRole('list', { name: 'Tasks' })).toContainText(task)
         await expectAccessible(page, 'tasks with a task')
 
         await openFromNavigation(page, 'Notes', 'Notes')
@@ -104,6 +106,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
         await openFromNavigation(page, 'Diagnostics', 'Diagnostics')
         await expectAccessible(page, 'diagnostics')
+
+        await openFromNavigation(page, 'Tasks', 'Tasks')
+        await page.getByRole('button', { name: `Delete ${task}` }).click()
+        await expect(page.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible()
+        await expectAccessible(page, 'provider second factor')
+
+        await page.getByRole('button', { name: 'Cancel' }).click()
+        const refused = page.getByRole('alert')
+        await expect(refused).toContainText('Could not confirm it’s you')
+        await expect(refused).toContainText('access_denied')
+        await expectAccessible(page, 'step-up refused')
+        await refused.getByRole('button', { name: 'Continue' }).click()
+        await expect(
+          page.getByRole('heading', { level: 1, name: `Welcome back, ${alice.name}` }),
+        ).toBeFocused()
       })
 
       test('the config error page', async ({ page }) => {

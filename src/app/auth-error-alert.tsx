@@ -3,35 +3,48 @@ import { AlertPanel } from '../components/alert-panel'
 import { SessionEndedPrompt } from './session-ended-prompt'
 import { SignInButton } from './sign-in-button'
 
-/** Shows the auth client's last failure, with "Sign in" to retry. Nothing was stored. */
+/** Shows the auth client's last failure, with the one action that helps. Nothing was stored. */
 export function AuthErrorAlert() {
   const auth = useAuthClient()
-  const { error } = useAuth()
+  const { error, user } = useAuth()
   if (!error) return null
   if (error.code === 'interaction_required' || error.code === 'signed_out') {
     return <SessionEndedPrompt error={error} />
   }
+  const dismiss = (label: string, primary: boolean) => (
+    <button
+      type="button"
+      className={primary ? 'primary' : 'quiet'}
+      onClick={() => {
+        auth.dismissError()
+      }}
+    >
+      {label}
+    </button>
+  )
+  // A refused step-up leaves the user signed in as before: carrying on is the way out.
+  const steppedUp = user !== null
   return (
     <AlertPanel
-      title="Sign-in failed"
+      title={steppedUp ? 'Could not confirm it’s you' : 'Sign-in failed'}
       message={error.message}
-      fix={error.fix}
+      fix={
+        steppedUp ? 'You are still signed in; try the action again when you are ready.' : error.fix
+      }
       code={error.code}
       detail={
         [error.providerError, error.providerErrorDescription].filter(Boolean).join(': ') ||
         undefined
       }
     >
-      <SignInButton />
-      <button
-        type="button"
-        className="quiet"
-        onClick={() => {
-          auth.dismissError()
-        }}
-      >
-        Dismiss
-      </button>
+      {steppedUp ? (
+        dismiss('Continue', true)
+      ) : (
+        <>
+          <SignInButton />
+          {dismiss('Dismiss', false)}
+        </>
+      )}
     </AlertPanel>
   )
 }
