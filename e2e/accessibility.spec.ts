@@ -9,6 +9,9 @@ import { alice, expect, pastExpiry, signIn, signInAtProvider, stack, test } from
  * phone, where nothing may scroll sideways and the navigation must still work.
  */
 
+// axe-core takes a second or two per page on a busy 2-core machine, and a test visits several.
+test.describe.configure({ timeout: 60_000 })
+
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
 
 /** axe-core's findings on the current page, one readable line per failing element. */
@@ -106,8 +109,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
         await openFromNavigation(page, 'Diagnostics', 'Diagnostics')
         await expectAccessible(page, 'diagnostics')
+      })
 
+      test('the provider’s second-factor page and a refused step-up', async ({ page }) => {
+        await signIn(page)
         await openFromNavigation(page, 'Tasks', 'Tasks')
+        const task = `Shred the drafts (${colorScheme}, ${device}, ${String(Date.now())})`
+        await page.getByLabel('New task').fill(task)
+        await page.getByRole('button', { name: 'Add task' }).click()
         await page.getByRole('button', { name: `Delete ${task}` }).click()
         await expect(page.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible()
         await expectAccessible(page, 'provider second factor')
