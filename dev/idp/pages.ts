@@ -15,58 +15,82 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;')
 }
 
+/**
+ * The app's look (src/styles.css: same colours, type and radii), light and dark, so leaving the
+ * app for the provider does not feel like landing somewhere else.
+ */
 const STYLE = `
 :root {
   color-scheme: light dark;
-  --bg: #f3f4f7; --card: #fff; --text: #1b2130; --muted: #5a6374; --border: #d3d8e0;
-  --accent: #3451c7; --accent-text: #fff; --danger: #b42318; --danger-bg: #fef3f2;
+  --bg: #f7f7fb; --card: #fff; --text: #1c1b29; --muted: #5b5a6e; --border: #dcdbe8;
+  --accent: #4f46e5; --accent-text: #fff; --focus: #4f46e5;
+  --danger-bg: #fdecec; --danger-border: #e5a3a3; --danger-text: #7a1010;
+  --shadow: 0 1px 2px rgb(20 19 40 / 6%), 0 4px 16px rgb(20 19 40 / 6%);
 }
 @media (prefers-color-scheme: dark) {
   :root {
-    --bg: #11141b; --card: #1b1f29; --text: #e7eaf0; --muted: #a1a9b8; --border: #353b48;
-    --accent: #8ea2ff; --accent-text: #0f1219; --danger: #ffa39a; --danger-bg: #3a1d1b;
+    --bg: #14131c; --card: #1e1d2a; --text: #ecebf5; --muted: #a9a8bd; --border: #34334a;
+    --accent: #8b85ff; --accent-text: #14131c; --focus: #a7a2ff;
+    --danger-bg: #3a1518; --danger-border: #7a2e33; --danger-text: #ffd7d7; --shadow: none;
   }
 }
 * { box-sizing: border-box; }
 body {
-  margin: 0; min-height: 100vh; display: grid; place-items: center; padding: 1rem;
+  margin: 0; min-height: 100vh; display: grid; place-content: center; gap: 1rem; padding: 1rem;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   background: var(--bg); color: var(--text);
 }
-main {
-  width: 100%; max-width: 24rem; padding: 1.5rem; background: var(--card);
-  border: 1px solid var(--border); border-radius: 12px; box-shadow: 0 4px 16px rgb(0 0 0 / 8%);
+header { display: flex; align-items: center; justify-content: center; gap: 0.5rem; font-weight: 700; font-size: 1.15rem; }
+.brand-mark {
+  width: 1.25rem; height: 1.25rem; border-radius: 0.3rem;
+  background:
+    linear-gradient(var(--accent) 0 0) 0 0 / 45% 45% no-repeat,
+    linear-gradient(var(--accent) 0 0) 100% 0 / 45% 45% no-repeat,
+    linear-gradient(var(--accent) 0 0) 0 100% / 45% 45% no-repeat,
+    linear-gradient(var(--muted) 0 0) 100% 100% / 45% 45% no-repeat;
 }
-h1 { font-size: 1.375rem; margin: 0 0 1rem; }
+main {
+  width: min(24rem, calc(100vw - 2rem)); padding: 1.5rem; background: var(--card);
+  border: 1px solid var(--border); border-radius: 0.75rem; box-shadow: var(--shadow);
+}
+h1 { font-size: 1.375rem; line-height: 1.25; margin: 0 0 1rem; }
 p { margin: 0 0 1rem; }
-label { display: block; font-weight: 600; margin: 0.75rem 0 0.25rem; }
+label { display: block; font-weight: 600; margin: 0.75rem 0 0.3rem; }
 input {
-  width: 100%; font: inherit; padding: 0.625rem 0.75rem; color: inherit; background: transparent;
-  border: 1px solid var(--border); border-radius: 8px;
+  width: 100%; font: inherit; padding: 0.55rem 0.7rem; color: inherit; background: var(--card);
+  border: 1px solid var(--border); border-radius: 0.5rem;
 }
 button {
-  width: 100%; font: inherit; font-weight: 600; padding: 0.625rem; margin-top: 1rem;
-  border: 1px solid transparent; border-radius: 8px; cursor: pointer;
+  width: 100%; font: inherit; font-weight: 600; padding: 0.6rem; margin-top: 1.25rem;
+  border: 1px solid var(--accent); border-radius: 0.5rem; cursor: pointer;
   background: var(--accent); color: var(--accent-text);
 }
+button:hover { filter: brightness(1.08); }
 button.secondary { margin-top: 0.5rem; background: transparent; color: var(--text); border-color: var(--border); }
-input:focus-visible, button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.alert { color: var(--danger); background: var(--danger-bg); border-radius: 8px; padding: 0.5rem 0.75rem; }
+input:focus-visible, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.alert {
+  color: var(--danger-text); background: var(--danger-bg); border: 1px solid var(--danger-border);
+  border-left-width: 0.35rem; border-radius: 0.5rem; padding: 0.5rem 0.75rem;
+}
 .hint { color: var(--muted); font-size: 0.875rem; margin: 1.25rem 0 0; }
 dl { font-size: 0.875rem; } dt { font-weight: 600; } dd { margin: 0 0 0.5rem; overflow-wrap: anywhere; }
 `
 
 export interface Page {
   readonly html: string
-  /** Content-Security-Policy for the page: inline style, at most one hashed inline script. */
+  /** Content-Security-Policy for the page: one hashed inline style, at most one hashed script. */
   readonly csp: string
 }
 
+/** A CSP hash source for an inline `<style>` or `<script>` body (CSP Level 3 §8.4). */
+function hashSource(body: string): string {
+  return `'sha256-${createHash('sha256').update(body).digest('base64')}'`
+}
+
+const STYLE_SRC = hashSource(STYLE)
+
 function layout(title: string, main: string, script?: string): Page {
-  const scriptSrc =
-    script === undefined
-      ? "'none'"
-      : `'sha256-${createHash('sha256').update(script).digest('base64')}'`
+  const scriptSrc = script === undefined ? "'none'" : hashSource(script)
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -77,6 +101,7 @@ function layout(title: string, main: string, script?: string): Page {
 <style>${STYLE}</style>
 </head>
 <body>
+<header><span class="brand-mark" aria-hidden="true"></span>Tessera</header>
 <main>
 ${main}
 </main>${script === undefined ? '' : `\n<script>${script}</script>`}
@@ -84,7 +109,7 @@ ${main}
 </html>
 `
   // No form-action: browsers apply it to the redirects after a form post, which end at the app.
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src ${scriptSrc}; base-uri 'none'; frame-ancestors 'none'`
+  const csp = `default-src 'none'; style-src ${STYLE_SRC}; script-src ${scriptSrc}; base-uri 'none'; frame-ancestors 'none'`
   return { html, csp }
 }
 

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useMatch } from 'react-router'
 
 import { useAuth, useAuthClient } from '../auth/react'
 import { StatusMessage } from '../components/status-message'
@@ -8,7 +9,8 @@ import { whenIdle } from './when-idle'
 /** The header's account area: the user's name and "Sign out", or "Sign in". */
 export function AccountControls() {
   const auth = useAuthClient()
-  const { status, user } = useAuth()
+  const { status, user, error } = useAuth()
+  const onCallback = useMatch(auth.config.redirectPath) !== null
 
   useEffect(() => {
     if (status !== 'signed-out') return
@@ -30,5 +32,7 @@ export function AccountControls() {
   }
   // Leaving for the provider (sign-in or sign-out): say so rather than offer "Sign in".
   if (status === 'redirecting') return <StatusMessage>Redirecting…</StatusMessage>
+  // The callback page is signing the user in: offering "Sign in" there would only confuse.
+  if (onCallback && !error) return null
   return <SignInButton />
 }

@@ -1,38 +1,52 @@
-import { type AuthErrorCode, useAuth, useAuthClient } from '../auth/react'
+import { isSignInRequired, useAuth, useAuthClient } from '../auth/react'
 import { AlertPanel } from '../components/alert-panel'
+import { SessionEndedPrompt } from './session-ended-prompt'
 import { SignInButton } from './sign-in-button'
 
-const TITLES: Partial<Record<AuthErrorCode, string>> = {
-  interaction_required: 'Please sign in again',
-  third_party_cookies_blocked: 'Please sign in again',
-  signed_out: 'Signed out',
-}
-
-/** Shows the auth client's last failure, with "Sign in" to retry. Nothing was stored. */
+/** Shows the auth client's last failure, with the one action that helps. Nothing was stored. */
 export function AuthErrorAlert() {
   const auth = useAuthClient()
-  const { error } = useAuth()
+  const { error, user } = useAuth()
   if (!error) return null
+  const signInRequired: boolean = isSignInRequired(error) // not a guard: `error` is an AuthError
+  const sessionEnded = signInRequired || error.code === 'signed_out'
+  if (sessionEnded) {
+    return <SessionEndedPrompt error={error} />
+  }
+  const dismiss = (label: string, primary: boolean) => (
+    <button
+      type="button"
+      className={primary ? 'primary' : 'quiet'}
+      onClick={() => {
+        auth.dismissError()
+      }}
+    >
+      {label}
+    </button>
+  )
+  // A refused step-up leaves the user signed in as before: carrying on is the way out.
+  const steppedUp = user !== null
   return (
     <AlertPanel
-      title={TITLES[error.code] ?? 'Sign-in failed'}
+      title={steppedUp ? 'Could not confirm it’s you' : 'Sign-in failed'}
       message={error.message}
-      fix={error.fix}
+      fix={
+        steppedUp ? 'You are still signed in; try the action again when you are ready.' : error.fix
+      }
       code={error.code}
       detail={
         [error.providerError, error.providerErrorDescription].filter(Boolean).join(': ') ||
         undefined
       }
     >
-      <SignInButton />
-      <button
-        type="button"
-        onClick={() => {
-          auth.dismissError()
-        }}
-      >
-        Dismiss
-      </button>
+      {steppedUp ? (
+        dismiss('Continue', true)
+      ) : (
+        <>
+          <SignInButton />
+          {dismiss('Dismiss', false)}
+        </>
+      )}
     </AlertPanel>
   )
 }

@@ -1,11 +1,13 @@
 import { type ConfigError } from '../config'
 import { AlertPanel } from '../components/alert-panel'
+import { DocumentTitle } from '../components/document-title'
 import { ReloadButton } from '../components/reload-button'
 
 /** Shown instead of the app when config.json is missing or invalid: every problem at once. */
 export function ConfigErrorPage({ error }: { readonly error: ConfigError }) {
   return (
-    <main className="shell-main">
+    <main className="shell-main stack">
+      <DocumentTitle page="Configuration error" />
       <h1>Tessera is not configured correctly</h1>
       <AlertPanel
         title="config.json needs fixing"

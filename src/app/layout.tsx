@@ -1,16 +1,27 @@
-import { Link, NavLink, Outlet } from 'react-router'
+import { useRef } from 'react'
+import { Link, NavLink, Outlet, useMatch } from 'react-router'
 
 import { useAuthClient } from '../auth/react'
 import { AppShell } from '../components/app-shell'
 import { AccountControls } from './account-controls'
 import { AuthErrorAlert } from './auth-error-alert'
 import { paths } from './paths'
+import { useFocusOnNavigation } from './use-focus-on-navigation'
 
 export function Layout() {
-  const { diagnostics } = useAuthClient().config
+  const { diagnostics, redirectPath } = useAuthClient().config
+  const mainRef = useRef<HTMLElement>(null)
+  useFocusOnNavigation(mainRef)
+  // The callback page shows a failed sign-in under its own heading.
+  const onCallback = useMatch(redirectPath) !== null
   return (
     <AppShell
-      brand={<Link to={paths.home}>Tessera</Link>}
+      brand={
+        <Link to={paths.home}>
+          <span className="brand-mark" aria-hidden="true" />
+          Tessera
+        </Link>
+      }
       navigation={
         <>
           <NavLink to={paths.home} end>
@@ -23,8 +34,9 @@ export function Layout() {
         </>
       }
       account={<AccountControls />}
+      mainRef={mainRef}
     >
-      <AuthErrorAlert />
+      {onCallback ? null : <AuthErrorAlert />}
       <Outlet />
     </AppShell>
   )

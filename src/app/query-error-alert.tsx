@@ -17,7 +17,7 @@ export function QueryErrorAlert({
     return <StatusMessage>This needs you to confirm it’s you; taking you there…</StatusMessage>
   }
   const retry = (
-    <button type="button" onClick={onRetry}>
+    <button type="button" className="primary" onClick={onRetry}>
       Try again
     </button>
   )

@@ -51,6 +51,7 @@ const SIGNED_IN_ONLY = { requiresSignIn: true } as const
 /** A page for signed-in users only, with an optional loader that starts its API request. */
 function protectedRoute(
   path: string,
+  title: string,
   page: ReactNode,
   loader?: ReturnType<typeof prefetchWhenSignedIn>,
 ): RouteObject {
@@ -58,7 +59,7 @@ function protectedRoute(
     path,
     handle: SIGNED_IN_ONLY,
     ...(loader ? { loader } : {}),
-    element: <RequireAuth>{page}</RequireAuth>,
+    element: <RequireAuth title={title}>{page}</RequireAuth>,
   }
 }
 
@@ -78,6 +79,7 @@ export function appRoutes(context: RouteContext): RouteObject[] {
         { index: true, element: <HomePage /> },
         protectedRoute(
           'profile',
+          'Profile',
           <ProfilePage />,
           prefetchWhenSignedIn(context, DEMO_API, (endpoint, sub) =>
             context.queryClient.query(meQueryOptions(endpoint, sub)),
@@ -85,6 +87,7 @@ export function appRoutes(context: RouteContext): RouteObject[] {
         ),
         protectedRoute(
           'notes',
+          'Notes',
           <NotesPage />,
           prefetchWhenSignedIn(context, NOTES_API, (endpoint, sub) =>
             context.queryClient.query(notesQueryOptions(endpoint, sub)),
@@ -92,13 +95,16 @@ export function appRoutes(context: RouteContext): RouteObject[] {
         ),
         protectedRoute(
           'tasks',
+          'Tasks',
           <TasksPage />,
           prefetchWhenSignedIn(context, DEMO_API, (endpoint, sub) =>
             context.queryClient.query(tasksQueryOptions(endpoint, sub)),
           ),
         ),
         { path: config.redirectPath.slice(1), element: <AuthCallbackPage /> },
-        ...(config.diagnostics ? [protectedRoute('diagnostics', <DiagnosticsPage />)] : []),
+        ...(config.diagnostics
+          ? [protectedRoute('diagnostics', 'Diagnostics', <DiagnosticsPage />)]
+          : []),
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,13 +1,22 @@
+import type { Ref } from 'react'
+
 import { useAuth, useAuthClient } from '../auth/react'
 import { useReturnPath } from './return-path'
 
+interface SignInButtonProps {
+  readonly label?: string
+  /** Lets a prompt put focus on its one action. */
+  readonly ref?: Ref<HTMLButtonElement>
+}
+
 /** Starts a sign-in that comes back to the current page. */
-export function SignInButton({ label = 'Sign in' }: { readonly label?: string }) {
+export function SignInButton({ label = 'Sign in', ref }: SignInButtonProps) {
   const auth = useAuthClient()
   const { status } = useAuth()
   const returnTo = useReturnPath()
   return (
     <button
+      ref={ref}
       type="button"
       className="primary"
       aria-disabled={status === 'redirecting'}
@@ -15,7 +24,7 @@ export function SignInButton({ label = 'Sign in' }: { readonly label?: string })
         if (status !== 'redirecting') void auth.signIn({ returnTo })
       }}
     >
-      {label}
+      {status === 'redirecting' ? 'Redirecting…' : label}
     </button>
   )
 }

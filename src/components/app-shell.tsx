@@ -1,16 +1,34 @@
-import type { ReactNode } from 'react'
+import type { ReactNode, Ref } from 'react'
 
 interface AppShellProps {
   readonly brand: ReactNode
   readonly navigation: ReactNode
   readonly account: ReactNode
+  /** The `<main>` element, so the app can move focus to it (or into it) on a new page. */
+  readonly mainRef?: Ref<HTMLElement>
   readonly children: ReactNode
 }
 
-/** The page frame: a header with brand, navigation and account controls, then the content. */
-export function AppShell({ brand, navigation, account, children }: AppShellProps) {
+export const MAIN_ID = 'main'
+
+/**
+ * The page frame: a skip link, a header with brand, navigation and account controls, then the
+ * content. `<main>` takes focus programmatically (tabIndex -1) but is not a tab stop.
+ */
+export function AppShell({ brand, navigation, account, mainRef, children }: AppShellProps) {
   return (
     <>
+      <a
+        className="skip-link"
+        href={`#${MAIN_ID}`}
+        onClick={(event) => {
+          // Focus the content without adding a fragment to the router's URL.
+          event.preventDefault()
+          document.getElementById(MAIN_ID)?.focus()
+        }}
+      >
+        Skip to content
+      </a>
       <header className="shell-header">
         <div className="shell-brand">{brand}</div>
         <nav aria-label="Main" className="shell-nav">
@@ -18,7 +36,9 @@ export function AppShell({ brand, navigation, account, children }: AppShellProps
         </nav>
         <div className="shell-account">{account}</div>
       </header>
-      <main className="shell-main">{children}</main>
+      <main id={MAIN_ID} ref={mainRef} tabIndex={-1} className="shell-main">
+        {children}
+      </main>
     </>
   )
 }

@@ -3,6 +3,7 @@ export function ReloadButton() {
   return (
     <button
       type="button"
+      className="primary"
       onClick={() => {
         window.location.reload()
       }}

@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react'
+import { userEvent } from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 
 import { createAuthFixture } from '../../testing/auth-fixture'
@@ -34,6 +35,25 @@ describe('AuthCallbackPage', () => {
     expect(alert).toHaveTextContent('Sign-in failed')
     expect(alert).toHaveTextContent('access_denied')
     expect(screen.getAllByRole('button', { name: 'Sign in' }).length).toBeGreaterThan(0)
+  })
+
+  it('puts a refused sign-in under its own heading, and goes home once dismissed', async () => {
+    const fixture = await createAuthFixture()
+    await fixture.auth.signIn()
+    const state = new URL(fixture.navigations[0] ?? '').searchParams.get('state') ?? ''
+    const callback = `https://app.example.test/auth/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(fixture.provider.issuer)}`
+    window.history.replaceState(null, '', callback)
+    const { router } = await renderApp(fixture, `/auth/callback?error=access_denied&state=${state}`)
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sign-in did not complete' }),
+    ).toBeVisible()
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
+
+    await waitFor(() => {
+      expect(router.state.location.pathname).toBe('/')
+    })
   })
 
   it('explains a visit without a sign-in response', async () => {

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react'
-import { useNavigate } from 'react-router'
+import { Navigate, useNavigate } from 'react-router'
 
 import { AuthError, useAuth, useAuthClient } from '../../auth/react'
 import { AlertPanel } from '../../components/alert-panel'
-import { StatusMessage } from '../../components/status-message'
+import { DocumentTitle } from '../../components/document-title'
+import { ProgressPanel } from '../../components/progress-panel'
+import { AuthErrorAlert } from '../auth-error-alert'
+import { paths } from '../paths'
 import { SignInButton } from '../sign-in-button'
 
 /** The redirect handler: redeems the code once, then returns to where sign-in started. */
@@ -18,6 +21,7 @@ export function AuthCallbackPage() {
       ? auth.handleCallback(window.location.href)
       : auth.callbackInProgress(),
   )
+  const [failed, setFailed] = useState(false)
 
   useEffect(() => {
     if (!completion) {
@@ -31,7 +35,10 @@ export function AuthCallbackPage() {
       (returnTo) => {
         if (active) void navigate(returnTo, { replace: true })
       },
-      () => undefined, // published in the auth snapshot and shown by the layout's alert
+      () => {
+        // The reason is in the auth snapshot; the alert below shows it.
+        if (active) setFailed(true)
+      },
     )
     return () => {
       active = false
@@ -43,16 +50,35 @@ export function AuthCallbackPage() {
       message: 'This address is only used to complete a sign-in, and it has no sign-in response.',
     })
     return (
-      <AlertPanel
-        title="Nothing to complete"
-        message={invalid.message}
-        fix={invalid.fix}
-        code={invalid.code}
-      >
-        <SignInButton />
-      </AlertPanel>
+      <section className="stack">
+        <DocumentTitle page="Sign-in did not complete" />
+        <h1>Sign-in did not complete</h1>
+        <AlertPanel
+          title="Nothing to complete"
+          message={invalid.message}
+          fix={invalid.fix}
+          code={invalid.code}
+        >
+          <SignInButton />
+        </AlertPanel>
+      </section>
     )
   }
-  if (error) return <h1>Sign-in did not complete</h1>
-  return <StatusMessage>Signing you in…</StatusMessage>
+  if (failed || error) {
+    // Dismissed: nothing left to say here.
+    if (!error) return <Navigate to={paths.home} replace />
+    return (
+      <section className="stack">
+        <DocumentTitle page="Sign-in did not complete" />
+        <h1>Sign-in did not complete</h1>
+        <AuthErrorAlert />
+      </section>
+    )
+  }
+  return (
+    <>
+      <DocumentTitle page="Signing you in" />
+      <ProgressPanel title="Signing you in…" detail="Checking the answer from your provider." />
+    </>
+  )
 }

@@ -2,11 +2,13 @@ import { Link } from 'react-router'
 
 import { useAuth } from '../../auth/react'
 import { paths } from '../paths'
+import { DocumentTitle } from '../../components/document-title'
 
 export function HomePage() {
   const { user } = useAuth()
   return (
     <section className="stack">
+      <DocumentTitle />
       <h1>{user ? `Welcome back, ${user.name}` : 'Welcome to Tessera'}</h1>
       <p className="lead">
         Tessera signs you in with OpenID Connect and calls protected APIs on your behalf, with

@@ -5,6 +5,7 @@ import { NoteList } from '../../components/note-list'
 import { StatusMessage } from '../../components/status-message'
 import { QueryErrorAlert } from '../query-error-alert'
 import { useSessionDraft } from '../use-session-draft'
+import { DocumentTitle } from '../../components/document-title'
 
 /** Notes live in a second API with its own audience: the page proves one sign-in serves both. */
 export function NotesPage() {
@@ -15,7 +16,11 @@ export function NotesPage() {
 
   return (
     <section className="stack">
+      <DocumentTitle page="Notes" />
       <h1>Notes</h1>
+      <p className="lead">
+        Kept by the notes API, a second audience: the same sign-in, its own access token.
+      </p>
       {notes.isPending ? (
         <StatusMessage>
           {notes.isPaused

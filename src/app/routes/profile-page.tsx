@@ -3,13 +3,16 @@ import { useAuth } from '../../auth/react'
 import { ClaimsList } from '../../components/claims-list'
 import { StatusMessage } from '../../components/status-message'
 import { QueryErrorAlert } from '../query-error-alert'
+import { DocumentTitle } from '../../components/document-title'
 
 export function ProfilePage() {
   const { user } = useAuth()
   const me = useMe()
   return (
     <section className="stack">
+      <DocumentTitle page="Profile" />
       <h1>Profile</h1>
+      <p className="lead">Who you are, as the demo API and your ID token see it.</p>
       <section aria-labelledby="api-heading" className="card">
         <h2 id="api-heading">From the demo API</h2>
         {me.isPending ? (

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useRouteError } from 'react-router'
 
 import { AlertPanel } from '../../components/alert-panel'
+import { DocumentTitle } from '../../components/document-title'
 import { ReloadButton } from '../../components/reload-button'
 
 /** Last line of defence: an unexpected render error becomes a message, not a blank page. */
@@ -11,9 +12,11 @@ export function RouteErrorPage() {
     console.error('Tessera: unexpected error while rendering this page.', error)
   }, [error])
   return (
-    <main className="shell-main">
+    <main className="shell-main stack">
+      <DocumentTitle page="Something went wrong" />
+      <h1>Something went wrong</h1>
       <AlertPanel
-        title="Something went wrong"
+        title="This page could not be shown"
         message={error instanceof Error ? error.message : 'An unexpected error occurred.'}
         fix="Reload the page. If it keeps happening, tell us what you were doing."
       >

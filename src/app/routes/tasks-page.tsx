@@ -5,6 +5,7 @@ import { AddItemForm } from '../../components/add-item-form'
 import { TaskList } from '../../components/task-list'
 import { QueryErrorAlert } from '../query-error-alert'
 import { useSessionDraft } from '../use-session-draft'
+import { DocumentTitle } from '../../components/document-title'
 
 export function TasksPage() {
   const tasks = useTasks()
@@ -16,7 +17,11 @@ export function TasksPage() {
 
   return (
     <section className="stack">
+      <DocumentTitle page="Tasks" />
       <h1>Tasks</h1>
+      <p className="lead">
+        Your to-do list, kept by the demo API. Deleting a task asks for a second factor first.
+      </p>
       {tasks.isPending ? (
         <StatusMessage>
           {tasks.isPaused
