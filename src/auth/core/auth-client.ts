@@ -250,6 +250,8 @@ export class AuthClient {
           scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
           resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
           tokenResource: this.primaryApi()?.resource,
+          // Auth0 names one API per authorization request: the first, like the code's token.
+          audience: this.primaryApi()?.audience,
           ...(stepUp ? { stepUp } : {}),
         }),
         // Take the signing keys across the redirect (usually prefetched already), so the
@@ -388,9 +390,10 @@ export class AuthClient {
         accessTokens: {},
         updatedAt: 0,
       }
-      // The code exchange asked for the primary API's resource; cache that token for it.
+      // The code exchange asked for the primary API's resource (or the authorization request
+      // for its audience); cache that token for it.
       const accessTokens =
-        primary?.resource !== undefined
+        primary !== undefined && (primary.resource ?? primary.audience) !== undefined
           ? {
               [sessionCacheKey(draft, primary)]: accessTokenEntry(
                 result.accessToken,

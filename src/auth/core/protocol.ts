@@ -61,6 +61,8 @@ export interface SignInRequest {
   readonly resources: readonly string[]
   /** The one resource the code exchange asks an access token for (one resource per request). */
   readonly tokenResource: string | undefined
+  /** Auth0's `audience`: the API the code's access token is for (instead of a resource). */
+  readonly audience?: string | undefined
   readonly stepUp?: StepUp
 }
 
@@ -176,7 +178,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
   }
 
   return {
-    async createSignInUrl({ returnTo, scopes, resources, tokenResource, stepUp }) {
+    async createSignInUrl({ returnTo, scopes, resources, tokenResource, audience, stepUp }) {
       const nonce = randomToken()
       const state: SignInState = { returnTo, nonce, ...(stepUp ? { stepUp } : {}) }
       const request = await client.createSigninRequest({
@@ -187,7 +189,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
         ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
         ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
         ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
-        ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
+        ...extraQueryParams({ claims: stepUp?.claims, audience }),
         // RFC 9449 §10: bind the authorization code to this browser's key too.
         ...(options.dpop
           ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
@@ -242,6 +244,8 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
             profile: claims as unknown as UserProfile,
           } satisfies RefreshState,
           ...(api.resource ? { resource: api.resource } : {}),
+          // Auth0 Multi-Resource Refresh Token: the refresh token gets a token for this API.
+          ...(api.audience ? { extraTokenParams: { audience: api.audience } } : {}),
           // SEC-24: the refresh path ignores the configured timeout unless passed per call.
           timeoutInSeconds: PROVIDER_TIMEOUT_MS / 1000,
         })
@@ -280,6 +284,16 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       }
     },
   }
+}
+
+/** Authorization request parameters oidc-client-ts has no option for; undefined ones left out. */
+function extraQueryParams(params: Readonly<Record<string, string | undefined>>): {
+  extraQueryParams?: Record<string, string>
+} {
+  const defined = Object.entries(params).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+  )
+  return defined.length > 0 ? { extraQueryParams: Object.fromEntries(defined) } : {}
 }
 
 /** The key store interface oidc-client-ts expects (declared, not exported, by the library). */
