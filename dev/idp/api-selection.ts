@@ -93,7 +93,7 @@ function values(value: string | string[] | undefined): string[] {
  * - `audience` (Auth0): `audience=X` on the authorization request becomes resources X plus
  *   every other API: Auth0's Multi-Resource Refresh Token lets the refresh token ask for any API
  *   in the application's refresh token policies, without asking the user again. On the token
- *   endpoint `audience=X` becomes `resource=X`.
+ *   endpoint `audience=X` becomes `resource=X`; without `audience` the API scopes are dropped.
  * - `scope` (Okta, Keycloak): `resource` is dropped; the scopes choose (defaultResource).
  */
 function rewrite(
@@ -106,7 +106,13 @@ function rewrite(
   const [audience] = values(params.audience)
   delete params.resource
   delete params.audience
-  if (selection !== 'audience' || audience === undefined) return
+  if (selection !== 'audience') return
+  if (audience === undefined) {
+    // No audience, no API: Auth0 drops the scopes of APIs it was not asked for and answers
+    // with a token for its /userinfo only (opaque to everyone else).
+    if (!authorization) delete params.scope
+    return
+  }
   params.resource = authorization
     ? [audience, ...[...apiScopes(stack).keys()].filter((url) => url !== audience)]
     : audience
