@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { createAuthFixture, testConfig } from '../../testing/auth-fixture'
 import { AuthClient } from './auth-client'
@@ -307,6 +307,26 @@ describe('AuthClient tokens', () => {
       (r) => r.body?.get('grant_type') === 'authorization_code',
     )
     expect(codeExchange?.body?.has('resource')).toBe(false)
+  })
+
+  it('explains "dpop": true against a provider that does not offer DPoP, before redirecting', async () => {
+    const fixture = await createAuthFixture()
+    const config = testConfig(fixture.provider.issuer, fixture.provider.clientId)
+    const navigations: string[] = []
+    const auth = new AuthClient({
+      ...fixture.options,
+      config: { ...config, dpop: true },
+      navigate: (url) => navigations.push(url),
+    })
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+
+    await auth.signIn()
+
+    expect(navigations).toEqual([])
+    expect(auth.getSnapshot().error).toMatchObject({
+      code: 'discovery_failed',
+      message: expect.stringContaining('does not offer DPoP'),
+    })
   })
 
   it('renews ahead of expiry within the skew margin', async () => {

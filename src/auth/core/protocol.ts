@@ -12,11 +12,11 @@ import {
 
 import type { ApiConfig } from '../../config'
 import { checkResponseIssuer } from './authorization-response'
-import { type DpopKeyStore, dpopThumbprint, ensureDpopKeys } from './dpop'
+import { DPOP_ALG, type DpopKeyStore, dpopThumbprint, ensureDpopKeys } from './dpop'
 import { AuthError, type AuthErrorCode } from './errors'
 import { PROVIDER_TIMEOUT_MS } from './http'
 import { type IdTokenClaims, validateIdToken } from './id-token'
-import type { ProviderMetadata } from './metadata'
+import { assertDpopSupported, type ProviderMetadata } from './metadata'
 import type { ProviderCache } from './provider-cache'
 import { type AccessTokenGrant, checkTokenResponse } from './token-response'
 
@@ -147,6 +147,7 @@ function toAuthError(error: unknown, stage: 'callback' | 'refresh' | 'other'): A
 
 export async function createProtocol(options: ProtocolOptions): Promise<Protocol> {
   const metadata: ProviderMetadata = await options.provider.getMetadata()
+  if (options.dpop) assertDpopSupported(metadata, DPOP_ALG)
   const client = new OidcClient({
     authority: options.authority,
     // Discovery was fetched, pinned (SEC-10) and cached by Tessera; the library never fetches it.
