@@ -19,6 +19,9 @@ export const keycloak: ProviderProfile = {
   summary: 'Keycloak (/realms/tessera, /protocol/openid-connect/…, audience mapper, account aud)',
   appConfig: (stack) => ({
     ...appConfigFor(stack),
+    // Keycloak issues a refresh token bound to the SSO session without asking; offline_access
+    // would get an offline token that outlives sign-out (and needs the offline_access role).
+    scopes: ['openid', 'profile', 'email'],
     apis: {
       demo: { baseUrl: stack.apiUrl, scopes: [...stack.apiScopes] },
       notes: { baseUrl: stack.notesApiUrl, scopes: [...stack.notesApiScopes] },

@@ -35,7 +35,10 @@ test('an Audience mapper puts the API client beside "account"; answers carry ref
   await page.clock.install()
   await signIn(page)
   const [authorize] = requestsTo(provider, endpoints.authorization)
-  expect(new URL(authorize?.url() ?? 'about:blank').searchParams.has('resource')).toBe(false)
+  const params = new URL(authorize?.url() ?? 'about:blank').searchParams
+  expect(params.has('resource')).toBe(false)
+  // The refresh token comes with the SSO session; offline_access would outlive sign-out.
+  expect(params.get('scope')?.split(' ')).not.toContain('offline_access')
 
   await page.clock.fastForward(pastExpiry)
   const answer = nextRefreshAnswer(page, endpoints.token)
