@@ -307,6 +307,7 @@ describe('AuthClient tokens', () => {
       (r) => r.body?.get('grant_type') === 'authorization_code',
     )
     expect(codeExchange?.body?.has('resource')).toBe(false)
+    expect(auth.inspectTokens().map((row) => row.resource)).toEqual(['demo-api', 'notes'])
   })
 
   it('explains "dpop": true against a provider that does not offer DPoP, before redirecting', async () => {

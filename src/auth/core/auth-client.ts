@@ -18,6 +18,7 @@ import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
 export interface TokenCacheView {
   readonly api: string
   readonly scopes: readonly string[]
+  /** The RFC 8707 resource or the `audience` the token is for; undefined: chosen by scope. */
   readonly resource: string | undefined
   /** Milliseconds until the token expires / is renewed ahead of expiry; undefined: none held. */
   readonly expiresInMs: number | undefined
@@ -175,7 +176,7 @@ export class AuthClient {
       return {
         api: name,
         scopes: api.scopes,
-        resource: api.resource,
+        resource: api.resource ?? api.audience,
         expiresInMs: entry && entry.expiresAt - now,
         renewsInMs: entry && entry.renewAt - now,
       }
