@@ -8,7 +8,7 @@ import type { Plugin } from 'vite'
 import { startDemoApi, startNotesApi } from './api/server'
 import type { DevStack, RunningServer } from './config'
 import { startIdentityProvider } from './idp/server'
-import { profileOf } from './profiles'
+import { profileOf, withProfile } from './profiles'
 import { startStaticSite } from './serve-dist'
 
 export type AppMode =
@@ -137,7 +137,8 @@ async function closeAll(servers: readonly RunningServer[]): Promise<void> {
  * the ones already running are closed and the error is rethrown (a `PortInUseError` when its
  * port is taken).
  */
-export async function startStack(stack: DevStack, app: AppMode): Promise<StartedStack> {
+export async function startStack(requested: DevStack, app: AppMode): Promise<StartedStack> {
+  const stack = withProfile(requested)
   const steps: {
     service: string
     port: number

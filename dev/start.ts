@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { devStack } from './config'
-import { PROFILES, profileOf } from './profiles'
+import { PROFILES, profileOf, withProfile } from './profiles'
 import type { DevStack } from './config'
 import { PortInUseError, startStack } from './stack'
 import type { AppMode, StartedStack } from './stack'
@@ -63,8 +63,8 @@ function banner(stack: DevStack, started: StartedStack, mode: AppMode): string {
 
 let stack: DevStack
 try {
-  stack = devStack()
-  profileOf(stack)
+  // Throws for an unknown TESSERA_PROFILE; the profile may give the issuer a path.
+  stack = withProfile(devStack())
 } catch (error) {
   fail(error instanceof Error ? error.message : String(error))
 }

@@ -7,6 +7,7 @@ import { HttpError, problem, sendProblem } from './http'
 import { RequestLog } from './request-log'
 import { notesRoutes } from './notes-routes'
 import { demoRoutes, type Route, Router } from './routes'
+import { profileOf } from '../profiles'
 import { createTokenVerifier } from './verify-token'
 
 export interface DemoApiOptions {
@@ -39,7 +40,10 @@ async function startResourceServer(
   options: DemoApiOptions,
 ): Promise<RunningServer> {
   const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
-  const router = new Router(routes, createTokenVerifier(stack, baseUrl))
+  // The audience the provider puts in this API's tokens: its URL (RFC 8707) unless the
+  // profile's vendor names APIs otherwise (Okta's api://default, Keycloak's client ids).
+  const audience = profileOf(stack).apiAudience?.(stack, baseUrl) ?? baseUrl
+  const router = new Router(routes, createTokenVerifier(stack, audience))
   const log = new RequestLog()
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

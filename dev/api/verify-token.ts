@@ -23,7 +23,8 @@ export type VerifyToken = (token: string) => Promise<VerifiedToken>
 const TIMEOUT_MS = 5_000
 
 async function discoverJwks(issuer: string): Promise<JWTVerifyGetKey> {
-  const response = await fetch(`${issuer}/.well-known/openid-configuration`, {
+  // Auth0's issuer ends in a slash; discovery is below it all the same.
+  const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, {
     signal: AbortSignal.timeout(TIMEOUT_MS),
   })
   if (!response.ok) throw new Error(`discovery answered ${String(response.status)}`)

@@ -1,7 +1,9 @@
-import { errors, interactionPolicy } from 'oidc-provider'
+import { interactionPolicy } from 'oidc-provider'
 import type { Configuration, Grant, JWK, KoaContextWithOIDC } from 'oidc-provider'
 import { ACR_PASSWORD, ACR_SECOND_FACTOR, type DevStack } from '../config'
+import { profileOf } from '../profiles'
 import { findAccountIn } from './accounts'
+import { resourceIndicatorsFor } from './api-selection'
 import { logoutPage, signedOutPage, errorPage } from './pages'
 import type { Page } from './pages'
 
@@ -80,11 +82,8 @@ export function identityProviderConfiguration(
   secrets: ConfigurationSecrets,
 ): Configuration {
   const { lifetimes } = stack
-  // RFC 8707 resources: each API is its own audience with its own scopes.
-  const resourceScopes = new Map([
-    [stack.apiUrl, stack.apiScopes.join(' ')],
-    [stack.notesApiUrl, stack.notesApiScopes.join(' ')],
-  ])
+  // The vendor the provider plays (dev/profiles/): paths, API selection, token claims.
+  const profile = profileOf(stack)
 
   return {
     clients: [
@@ -100,6 +99,7 @@ export function identityProviderConfiguration(
       },
     ],
     clientAuthMethods: ['none'],
+    ...(profile.routes === undefined ? {} : { routes: profile.routes }),
     responseTypes: ['code'],
     jwks: { keys: [secrets.signingKey] },
     enabledJWA: { idTokenSigningAlgValues: ['RS256'] },
@@ -164,28 +164,8 @@ export function identityProviderConfiguration(
 
     features: {
       devInteractions: { enabled: false },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: (ctx, _client, oneOf) => {
-          if (oneOf !== undefined) return oneOf.includes(stack.apiUrl) ? stack.apiUrl : oneOf
-          const requested = ctx.oidc.requestParamScopes
-          return stack.apiScopes.some((scope) => requested.has(scope)) ? stack.apiUrl : undefined
-        },
-        useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resourceIndicator, client) => {
-          const scope = resourceScopes.get(resourceIndicator)
-          if (scope === undefined || client.clientId !== stack.clientId) {
-            throw new errors.InvalidTarget()
-          }
-          return {
-            scope,
-            audience: resourceIndicator,
-            accessTokenFormat: 'jwt',
-            accessTokenTTL: lifetimes.accessToken,
-            jwt: { sign: { alg: 'RS256' } },
-          }
-        },
-      },
+      // RFC 8707 resources: each API is its own audience with its own scopes.
+      resourceIndicators: resourceIndicatorsFor(stack, profile),
       revocation: {
         enabled: true,
         allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
@@ -216,6 +196,18 @@ export function identityProviderConfiguration(
       claimsParameter: { enabled: false },
       requestObjects: { enabled: false },
     },
+
+    ...(profile.accessTokenClaims === undefined
+      ? {}
+      : {
+          formats: {
+            customizers: {
+              jwt: (_ctx, _token, jwt) => {
+                profile.accessTokenClaims?.(jwt.payload, stack)
+              },
+            },
+          },
+        }),
 
     renderError: (ctx, out) => {
       const details: Record<string, string> = {}

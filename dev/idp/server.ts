@@ -5,11 +5,14 @@ import { close, listen } from '../http-server'
 import type { DevStack, RunningServer } from '../config'
 import { hostileMiddleware } from '../hostile/tamper'
 import { profileOf } from '../profiles'
+import { apiSelectionMiddleware } from './api-selection'
 import { identityProviderConfiguration, TOKEN_PATH } from './configuration'
 import { handleInteraction } from './interactions'
 import { createCookieKeys, createSigningKey } from './keys'
+import { mountPathOf, mountRequest } from './mount'
 import { RequestLog } from './request-log'
 import type { IdpRequestRecord } from './request-log'
+import { tokenAnswerMiddleware } from './token-answer'
 import { tokenRequestMiddleware } from './token-request'
 
 export interface IdentityProviderOptions {
@@ -49,19 +52,29 @@ export async function startIdentityProvider(
     console.error(`[idp] server_error on ${ctx.method} ${ctx.path}: ${error.message}`)
   })
 
+  const tokenPath = profile.routes?.token ?? TOKEN_PATH
   const log = new RequestLog()
   const records = new WeakMap<IncomingMessage, IdpRequestRecord>()
   provider.use(
-    tokenRequestMiddleware(TOKEN_PATH, (req, grantType) => {
+    tokenRequestMiddleware(tokenPath, (req, grantType) => {
       const record = records.get(req)
       if (record !== undefined && grantType !== undefined) record.grantType = grantType
     }),
   )
+  provider.use(
+    apiSelectionMiddleware(stack, profile, {
+      authorization: profile.routes?.authorization ?? '/auth',
+      token: tokenPath,
+    }),
+  )
+  provider.use(tokenAnswerMiddleware(stack, profile, tokenPath))
   if (hostile) {
     provider.use(hostileMiddleware({ stack, signingKey }))
     console.log(`[idp] HOSTILE MODE: ${stack.issuer} tampers with answers per test scenario`)
   }
   const providerCallback = provider.callback()
+  // An issuer with a path (Keycloak's /realms/{realm}) serves the provider below that path.
+  const mountPath = mountPathOf(stack.issuer)
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathOf(req)
@@ -71,6 +84,10 @@ export async function startIdentityProvider(
         records.set(req, log.record(req.method ?? 'GET', pathname))
       }
       if (await handleInteraction(provider, stack, req, res, pathname)) return
+      if (!mountRequest(req, mountPath)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found')
+        return
+      }
       await providerCallback(req, res)
     } catch (error) {
       console.error(`[idp] ${req.method ?? 'GET'} ${pathname} failed:`, error)

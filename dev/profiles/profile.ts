@@ -1,10 +1,23 @@
 import type { Configuration } from 'oidc-provider'
 import type { DevStack } from '../config'
 
+/** oidc-provider's endpoint paths, relative to the issuer's path. */
+export type ProviderRoutes = NonNullable<Configuration['routes']>
+
+/**
+ * How a token request names the API the access token is for:
+ * - `resource`: RFC 8707 resource indicators (the generic provider);
+ * - `audience`: Auth0's `audience` parameter; `resource` is ignored and a request without
+ *   `audience` gets a token for the userinfo endpoint only;
+ * - `scope`: no parameter at all, the requested scopes pick the API (Okta, Keycloak).
+ */
+export type ApiSelection = 'resource' | 'audience' | 'scope'
+
 /**
  * A provider the local identity provider can play: the quirks of one vendor (issuer shape,
  * paths, parameters, error codes, refresh token policy), reproduced so the app is tested
- * against them without the vendor's cloud. Chosen with TESSERA_PROFILE.
+ * against them without the vendor's cloud. Chosen with TESSERA_PROFILE. Every member but the
+ * first three is optional; leaving it out keeps the generic provider's behaviour.
  */
 export interface ProviderProfile {
   readonly name: string
@@ -13,8 +26,36 @@ export interface ProviderProfile {
   /** The `config.json` a user of this provider would write, pointed at the local stack. */
   appConfig(stack: DevStack): Record<string, unknown>
   /**
+   * The issuer of the provider at `origin` (default: the origin itself). A path mounts every
+   * provider endpoint below it, as for Keycloak's `/realms/{realm}`.
+   */
+  readonly issuer?: (origin: string) => string
+  /** Endpoint paths below the issuer's path (default: oidc-provider's `/auth`, `/token`, …). */
+  readonly routes?: ProviderRoutes
+  /** How requests choose the API a token is for (default `resource`). */
+  readonly apiSelection?: ApiSelection
+  /**
+   * The `aud` access tokens for the API at `apiUrl` carry, which that API checks (default: its
+   * URL, the RFC 8707 resource indicator).
+   */
+  readonly apiAudience?: (stack: DevStack, apiUrl: string) => string
+  /** Edits a JWT access token's payload before it is signed (vendor claims, `aud` arrays). */
+  readonly accessTokenClaims?: (payload: Record<string, unknown>, stack: DevStack) => void
+  /**
+   * Edits the token endpoint's JSON answer (success or error) before it is sent: vendor
+   * fields such as Keycloak's `refresh_expires_in`, or vendor wording of `error_description`.
+   */
+  readonly tokenAnswer?: (answer: TokenAnswer, stack: DevStack) => void
+  /**
    * Reshapes the local provider's oidc-provider configuration (client registration, refresh
    * token policy, CORS, …) into this vendor's. Without it, the generic configuration as is.
    */
   idpConfiguration?(configuration: Configuration, stack: DevStack): Configuration
+}
+
+/** The token endpoint's answer, as a profile may edit it (see `ProviderProfile.tokenAnswer`). */
+export interface TokenAnswer {
+  status: number
+  readonly body: Record<string, unknown>
+  readonly grantType: string | undefined
 }

@@ -6,7 +6,7 @@
  */
 import { devStack } from '../../dev/config'
 import type { DevStack } from '../../dev/config'
-import { PROFILES } from '../../dev/profiles'
+import { PROFILES, withProfile } from '../../dev/profiles'
 
 const BASE_PORT = 9500
 
@@ -44,7 +44,7 @@ export const profileStacks: ReadonlyMap<string, ProfileStack> = new Map(
     .filter((name) => name !== 'generic')
     .map((name, index) => {
       const env = envFor(BASE_PORT + 20 * (index + 1), name)
-      return [name, { env, stack: devStack({ ...process.env, ...env }) }]
+      return [name, { env, stack: withProfile(devStack({ ...process.env, ...env })) }]
     }),
 )
 

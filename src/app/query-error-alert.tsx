@@ -26,6 +26,7 @@ export function QueryErrorAlert({
       <AlertPanel
         title="The API refused the request"
         message={error.message}
+        fix={error.fix}
         code={`http_${String(error.status)}`}
       >
         {retry}

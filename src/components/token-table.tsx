@@ -31,7 +31,7 @@ export function TokenTable({ rows }: { readonly rows: readonly TokenRow[] }) {
             <tr>
               <th scope="col">API</th>
               <th scope="col">Scopes</th>
-              <th scope="col">Resource</th>
+              <th scope="col">Resource or audience</th>
               <th scope="col">Renews in</th>
               <th scope="col">Expires in</th>
             </tr>

@@ -6,6 +6,11 @@ export interface ApiConfig {
   readonly scopes: readonly string[]
   /** RFC 8707 resource indicator; omitted for providers that select the API by scope (Entra). */
   readonly resource?: string
+  /**
+   * The API's identifier sent as the `audience` parameter, for providers that name APIs that way
+   * instead of RFC 8707 `resource` (Auth0). Exclusive with `resource`.
+   */
+  readonly audience?: string
 }
 
 /**

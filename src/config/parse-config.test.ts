@@ -67,6 +67,35 @@ describe('parseConfig', () => {
     expect(problems.find((p) => p.path === 'clientId')?.message).toBe('is required')
   })
 
+  it('takes an Auth0 audience, which need not be a URL', () => {
+    const config = parseConfig({
+      ...valid,
+      apis: { demo: { baseUrl: 'https://api.example.com', scopes: ['read'], audience: 'orders' } },
+    })
+
+    expect(config.apis.demo).toEqual({
+      baseUrl: 'https://api.example.com',
+      scopes: ['read'],
+      audience: 'orders',
+    })
+  })
+
+  it('refuses an API with both resource and audience', () => {
+    expect(
+      problemsOf({
+        ...valid,
+        apis: {
+          demo: {
+            baseUrl: 'https://api.example.com',
+            scopes: ['read'],
+            resource: 'https://api.example.com',
+            audience: 'https://api.example.com',
+          },
+        },
+      }),
+    ).toEqual([{ path: 'apis.demo.audience', message: expect.stringContaining('"resource"') }])
+  })
+
   it('rejects a file that is not an object', () => {
     expect(problemsOf([1, 2])).toHaveLength(1)
   })

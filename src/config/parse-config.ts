@@ -46,13 +46,36 @@ const appPath = v.pipe(
   v.regex(/^\/(?!\/)[^?#\\]*$/, 'must be a path starting with a single "/", without ? or #'),
 )
 
-const apiSchema = v.strictObject(
-  {
-    baseUrl: secureUrl,
-    scopes: scopeList,
-    resource: v.optional(secureUrl),
-  },
-  'is not a known key (allowed: baseUrl, scopes, resource)',
+const apiSchema = v.pipe(
+  v.strictObject(
+    {
+      baseUrl: secureUrl,
+      scopes: scopeList,
+      resource: v.optional(secureUrl),
+      // Auth0 API identifiers are any string (often, not always, a URL).
+      audience: v.optional(nonEmptyString),
+    },
+    'is not a known key (allowed: baseUrl, scopes, resource, audience)',
+  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const { resource, audience } = dataset.value
+    if (resource !== undefined && audience !== undefined) {
+      addIssue({
+        message:
+          'must not be set together with "resource": use "audience" for Auth0, "resource" for providers that support RFC 8707',
+        path: [
+          {
+            type: 'object',
+            origin: 'value',
+            input: dataset.value,
+            key: 'audience',
+            value: audience,
+          },
+        ],
+      })
+    }
+  }),
 )
 
 const configSchema = v.object({
@@ -106,9 +129,13 @@ export function parseConfig(input: unknown): AppConfig {
     return {
       ...rest,
       apis: Object.fromEntries(
-        Object.entries(apis).map(([name, { resource, ...api }]) => [
+        Object.entries(apis).map(([name, { resource, audience, ...api }]) => [
           name,
-          resource === undefined ? api : { ...api, resource },
+          {
+            ...api,
+            ...(resource === undefined ? {} : { resource }),
+            ...(audience === undefined ? {} : { audience }),
+          },
         ]),
       ),
     }

@@ -39,6 +39,8 @@ export interface AuthFixture {
   readonly navigations: string[]
   readonly storage: MemoryStorage
   readonly clock: { now: number }
+  /** The options `auth` was made with, to make another client on the same fake network. */
+  readonly options: AuthClientOptions
   /** Runs a full sign-in through the fake provider and returns the callback URL used. */
   signIn(returnTo?: string): Promise<string>
 }
@@ -72,6 +74,7 @@ export async function createAuthFixture(
     navigations,
     storage,
     clock,
+    options,
     async signIn(returnTo = '/') {
       await auth.signIn({ returnTo })
       const authorizeUrl = navigations.at(-1)

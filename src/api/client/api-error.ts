@@ -9,12 +9,15 @@ export class ApiError extends Error {
   readonly challenge: AuthChallenge | undefined
   /** Set when the API asks for a stronger or more recent sign-in (RFC 9470, Entra claims). */
   readonly stepUp: StepUpChallenge | undefined
+  /** What the deployer can do about it, when the cause is likely configuration. */
+  readonly fix: string | undefined
 
-  constructor(status: number, message: string, challenge?: AuthChallenge) {
+  constructor(status: number, message: string, challenge?: AuthChallenge, fix?: string) {
     super(message)
     this.status = status
     this.challenge = challenge
     this.stepUp = stepUpFrom(challenge)
+    this.fix = fix
   }
 }
 

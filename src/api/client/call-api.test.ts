@@ -69,6 +69,24 @@ describe('callApi', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2)
   })
 
+  it('says what to check, on the page and in the console, when even a renewed token is refused', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(unauthorized())),
+    )
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const { endpoint } = endpointWithTokens('tok-first', 'tok-second')
+    const fix = 'Set "apis.demo.audience".'
+
+    const error = await callApi({ ...endpoint, rejectedTokenFix: fix }, '/me').catch(
+      (e: unknown) => e,
+    )
+
+    expect(error).toMatchObject({ status: 401, fix })
+    expect(String(logged.mock.calls[0]?.[0])).toContain(fix)
+    expect(String(logged.mock.calls[0]?.[0])).not.toContain('tok-')
+  })
+
   it('uses the problem+json detail as the message', async () => {
     vi.stubGlobal(
       'fetch',

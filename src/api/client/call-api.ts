@@ -12,6 +12,11 @@ export interface ApiEndpoint {
   invalidateToken(token: string): void
   /** Signs a DPoP proof for a request with a DPoP-bound token (RFC 9449 §7). */
   createProof?(method: string, url: string, token: string, nonce?: string): Promise<string>
+  /**
+   * What to check when the API refuses even a just-renewed token: then the token is wrong for
+   * this API (audience, scopes), not stale, and the cause is usually config.json.
+   */
+  readonly rejectedTokenFix?: string
 }
 
 export interface ApiRequest {
@@ -89,7 +94,14 @@ export async function callApi(
       endpoint.invalidateToken(token)
       continue
     }
-    throw new ApiError(response.status, await errorMessage(response, challenge), challenge)
+    const message = await errorMessage(response, challenge)
+    if (response.status === 401 && renewed && endpoint.rejectedTokenFix !== undefined) {
+      console.error(
+        `Tessera: ${url.origin} refused a freshly issued access token: ${message} ${endpoint.rejectedTokenFix}`,
+      )
+      throw new ApiError(response.status, message, challenge, endpoint.rejectedTokenFix)
+    }
+    throw new ApiError(response.status, message, challenge)
   }
 }
 

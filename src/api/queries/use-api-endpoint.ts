@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 
 import { type AuthClient, useAuthClient } from '../../auth/react'
 import type { ApiEndpoint } from '../client'
+import { rejectedTokenFix } from './rejected-token-fix'
 
 /** The endpoint for the configured API `name`, with its token getter bound to the auth client. */
 export function useApiEndpoint(name: string): ApiEndpoint {
@@ -11,8 +12,10 @@ export function useApiEndpoint(name: string): ApiEndpoint {
 
 /** Binds the API `name`'s base URL and token lifecycle to `callApi`. */
 export function apiEndpoint(auth: AuthClient, name: string): ApiEndpoint {
+  const api = auth.api(name)
   return {
-    baseUrl: auth.api(name).baseUrl,
+    baseUrl: api.baseUrl,
+    rejectedTokenFix: rejectedTokenFix(name, api),
     getToken: () => auth.getAccessToken(name),
     invalidateToken: (token) => {
       auth.invalidateAccessToken(name, token)

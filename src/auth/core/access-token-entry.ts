@@ -12,7 +12,8 @@ export function sessionCacheKey(session: Session, api: ApiConfig): string {
     issuer: session.issuer,
     clientId: session.clientId,
     sub: session.claims.sub,
-    resource: api.resource ?? '',
+    // A config names an API one way, RFC 8707 `resource` or Auth0 `audience`, never both.
+    resource: api.resource ?? api.audience ?? '',
     scopes: api.scopes,
   })
 }

@@ -1,7 +1,8 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
-import { createAuthFixture } from '../../testing/auth-fixture'
+import { createAuthFixture, testConfig } from '../../testing/auth-fixture'
+import { AuthClient } from './auth-client'
 import { AuthError } from './errors'
 
 describe('AuthClient sign-in', () => {
@@ -276,6 +277,59 @@ describe('AuthClient tokens', () => {
     await expect(fixture.auth.getAccessToken('demo')).resolves.toEqual(demo)
   })
 
+  it('names APIs with Auth0 audience instead of resource, at sign-in and on refresh', async () => {
+    const fixture = await createAuthFixture()
+    const config = testConfig(fixture.provider.issuer, fixture.provider.clientId)
+    const audienceConfig = {
+      ...config,
+      apis: {
+        demo: { baseUrl: 'https://api.example.test', scopes: ['api:read'], audience: 'demo-api' },
+        notes: { baseUrl: 'https://notes.example.test', scopes: ['notes:read'], audience: 'notes' },
+      },
+    }
+    const auth = new AuthClient({ ...fixture.options, config: audienceConfig })
+
+    await auth.signIn()
+    const authorize = new URL(fixture.navigations.at(-1) ?? '')
+    expect(authorize.searchParams.getAll('audience')).toEqual(['demo-api'])
+    expect(authorize.searchParams.has('resource')).toBe(false)
+    await auth.handleCallback(fixture.provider.authorize(authorize.href))
+
+    // The code's token is the first API's: no refresh for it, one with `audience` for the other.
+    await auth.getAccessToken('demo')
+    await auth.getAccessToken('notes')
+    const refreshes = fixture.provider.requests.filter(
+      (r) => r.body?.get('grant_type') === 'refresh_token',
+    )
+    expect(refreshes.map((r) => r.body?.get('audience'))).toEqual(['notes'])
+    expect(refreshes[0]?.body?.has('resource')).toBe(false)
+    const codeExchange = fixture.provider.requests.find(
+      (r) => r.body?.get('grant_type') === 'authorization_code',
+    )
+    expect(codeExchange?.body?.has('resource')).toBe(false)
+    expect(auth.inspectTokens().map((row) => row.resource)).toEqual(['demo-api', 'notes'])
+  })
+
+  it('explains "dpop": true against a provider that does not offer DPoP, before redirecting', async () => {
+    const fixture = await createAuthFixture()
+    const config = testConfig(fixture.provider.issuer, fixture.provider.clientId)
+    const navigations: string[] = []
+    const auth = new AuthClient({
+      ...fixture.options,
+      config: { ...config, dpop: true },
+      navigate: (url) => navigations.push(url),
+    })
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+
+    await auth.signIn()
+
+    expect(navigations).toEqual([])
+    expect(auth.getSnapshot().error).toMatchObject({
+      code: 'discovery_failed',
+      message: expect.stringContaining('does not offer DPoP'),
+    })
+  })
+
   it('renews ahead of expiry within the skew margin', async () => {
     const fixture = await createAuthFixture()
     await fixture.signIn()
@@ -318,6 +372,27 @@ describe('AuthClient tokens', () => {
       error: { code: 'interaction_required' },
     })
     expect(fixture.storage.keys().some((key) => key.startsWith('tessera.session'))).toBe(false)
+  })
+
+  it.each([
+    [403, 'Unknown or invalid refresh token.'], // Auth0
+    [400, 'Session not active'], // Keycloak
+    [400, 'The refresh token is invalid or expired.'], // Okta
+  ])('ends the session on a vendor invalid_grant (%i, "%s")', async (status, description) => {
+    const fixture = await createAuthFixture()
+    await fixture.signIn()
+    fixture.clock.now += 11 * 60_000
+    fixture.provider.tamper.tokenStatus = status
+    fixture.provider.tamper.tokenResponse = {
+      error: 'invalid_grant',
+      error_description: description,
+    }
+
+    await expect(fixture.auth.getAccessToken('demo')).rejects.toMatchObject({
+      code: 'interaction_required',
+      providerErrorDescription: description,
+    })
+    expect(fixture.auth.getSnapshot().status).toBe('signed-out')
   })
 
   it('keeps the session when the provider fails transiently', async () => {

@@ -22,6 +22,7 @@ import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
 export interface TokenCacheView {
   readonly api: string
   readonly scopes: readonly string[]
+  /** The RFC 8707 resource or the `audience` the token is for; undefined: chosen by scope. */
   readonly resource: string | undefined
   /** Milliseconds until the token expires / is renewed ahead of expiry; undefined: none held. */
   readonly expiresInMs: number | undefined
@@ -209,7 +210,7 @@ export class AuthClient {
       return {
         api: name,
         scopes: api.scopes,
-        resource: api.resource,
+        resource: api.resource ?? api.audience,
         expiresInMs: entry && entry.expiresAt - now,
         renewsInMs: entry && entry.renewAt - now,
       }
@@ -289,6 +290,8 @@ export class AuthClient {
         scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
         resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
         tokenResource: this.primaryApi()?.resource,
+        // Auth0 names one API per authorization request: the first, like the code's token.
+        audience: this.primaryApi()?.audience,
         ...(stepUp ? { stepUp } : {}),
       })
       this.navigate(url)
@@ -423,9 +426,10 @@ export class AuthClient {
         accessTokens: {},
         updatedAt: 0,
       }
-      // The code exchange asked for the primary API's resource; cache that token for it.
+      // The code exchange asked for the primary API's resource (or the authorization request
+      // for its audience); cache that token for it.
       const accessTokens =
-        primary?.resource !== undefined
+        primary !== undefined && (primary.resource ?? primary.audience) !== undefined
           ? {
               [sessionCacheKey(draft, primary)]: accessTokenEntry(
                 result.accessToken,
@@ -553,6 +557,7 @@ export class AuthClient {
         (scope) => scope !== 'offline_access',
       ),
       resource: api.resource,
+      audience: api.audience,
       idTokenHint: session.idToken,
     })
     const appOrigin = new URL(this.silentRedirectUri).origin

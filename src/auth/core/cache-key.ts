@@ -2,7 +2,7 @@ export interface TokenCacheKeyParts {
   readonly issuer: string
   readonly clientId: string
   readonly sub: string
-  /** RFC 8707 resource, or '' when the provider selects the API by scope. */
+  /** RFC 8707 resource or `audience`, or '' when the provider selects the API by scope. */
   readonly resource: string
   readonly scopes: readonly string[]
 }

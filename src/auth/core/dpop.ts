@@ -11,6 +11,8 @@ export interface DpopKeyStore {
 }
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const
+/** The JWS algorithm of the proofs: ECDSA P-256 (RFC 7518 §3.4). */
+export const DPOP_ALG = 'ES256'
 
 function base64url(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)
@@ -66,7 +68,7 @@ export interface ProofRequest {
 /** A DPoP proof JWT for one request (RFC 9449 §4.2); `htu` has no query or fragment. */
 export async function createDpopProof(keys: CryptoKeyPair, request: ProofRequest): Promise<string> {
   const target = new URL(request.url)
-  const header = { typ: 'dpop+jwt', alg: 'ES256', jwk: await publicJwk(keys) }
+  const header = { typ: 'dpop+jwt', alg: DPOP_ALG, jwk: await publicJwk(keys) }
   const payload = {
     jti: crypto.randomUUID(),
     htm: request.method.toUpperCase(),

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 
-import { parseMetadata } from './metadata'
+import { assertDpopSupported, discoveryUrl, parseMetadata } from './metadata'
 
 const issuer = 'https://idp.example.test/tenant'
 const discovery = {
@@ -42,5 +42,64 @@ describe('parseMetadata', () => {
     expect(() =>
       parseMetadata({ ...discovery, code_challenge_methods_supported: ['plain'] }, issuer),
     ).toThrow(expect.objectContaining({ code: 'discovery_failed' }))
+  })
+
+  it('keeps an Auth0 issuer’s trailing slash and a Keycloak realm path exactly', () => {
+    const auth0 = 'https://tenant.eu.auth0.com/'
+    const auth0Discovery = {
+      issuer: auth0,
+      authorization_endpoint: `${auth0}authorize`,
+      token_endpoint: `${auth0}oauth/token`,
+      jwks_uri: `${auth0}.well-known/jwks.json`,
+    }
+    const realm = 'https://sso.example.test/realms/tessera'
+    const realmDiscovery = {
+      issuer: realm,
+      authorization_endpoint: `${realm}/protocol/openid-connect/auth`,
+      token_endpoint: `${realm}/protocol/openid-connect/token`,
+      jwks_uri: `${realm}/protocol/openid-connect/certs`,
+    }
+
+    expect(discoveryUrl(auth0)).toBe('https://tenant.eu.auth0.com/.well-known/openid-configuration')
+    expect(parseMetadata(auth0Discovery, auth0).issuer).toBe(auth0)
+    expect(() => parseMetadata(auth0Discovery, 'https://tenant.eu.auth0.com')).toThrow(
+      expect.objectContaining({ code: 'issuer_mismatch', fix: expect.stringContaining(auth0) }),
+    )
+    expect(discoveryUrl(realm)).toBe(`${realm}/.well-known/openid-configuration`)
+    expect(parseMetadata(realmDiscovery, realm).issuer).toBe(realm)
+  })
+})
+
+describe('assertDpopSupported', () => {
+  it('accepts a provider that offers DPoP with ES256', () => {
+    const metadata = parseMetadata(
+      { ...discovery, dpop_signing_alg_values_supported: ['ES256', 'EdDSA'] },
+      issuer,
+    )
+
+    expect(() => {
+      assertDpopSupported(metadata, 'ES256')
+    }).not.toThrow()
+  })
+
+  it.each([
+    ['does not offer DPoP', undefined, 'does not offer DPoP'],
+    ['offers other algorithms only', ['EdDSA'], 'only with EdDSA'],
+  ])('explains a provider that %s', (_case, offered, message) => {
+    const metadata = parseMetadata(
+      offered === undefined
+        ? discovery
+        : { ...discovery, dpop_signing_alg_values_supported: offered },
+      issuer,
+    )
+
+    expect(() => {
+      assertDpopSupported(metadata, 'ES256')
+    }).toThrow(
+      expect.objectContaining({
+        code: 'discovery_failed',
+        message: expect.stringContaining(message),
+      }),
+    )
   })
 })

@@ -12,6 +12,8 @@ export interface ProviderMetadata {
   readonly id_token_signing_alg_values_supported?: readonly string[]
   readonly authorization_response_iss_parameter_supported?: boolean
   readonly code_challenge_methods_supported?: readonly string[]
+  /** RFC 9449 §5.1: present when the provider binds tokens to DPoP proofs. */
+  readonly dpop_signing_alg_values_supported?: readonly string[]
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -76,6 +78,21 @@ export function parseMetadata(
     })
   }
   return json as unknown as ProviderMetadata
+}
+
+/**
+ * With `"dpop": true` the provider must offer DPoP (RFC 9449 §5.1) with the algorithm Tessera
+ * signs proofs with; otherwise say so at sign-in rather than fail on the token response.
+ */
+export function assertDpopSupported(metadata: ProviderMetadata, alg: string): void {
+  const offered = metadata.dpop_signing_alg_values_supported
+  if (Array.isArray(offered) && offered.includes(alg)) return
+  throw new AuthError('discovery_failed', {
+    message: Array.isArray(offered)
+      ? `The provider offers DPoP only with ${offered.join(', ')}; Tessera signs proofs with ${alg}.`
+      : 'config.json has "dpop": true, but the provider does not offer DPoP (no dpop_signing_alg_values_supported in its discovery document).',
+    fix: `Remove "dpop" from config.json, or enable DPoP with ${alg} at the provider.`,
+  })
 }
 
 export async function fetchMetadata(

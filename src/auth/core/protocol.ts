@@ -13,11 +13,11 @@ import {
 
 import type { ApiConfig } from '../../config'
 import { checkResponseIssuer } from './authorization-response'
-import { type DpopKeyStore, dpopThumbprint, ensureDpopKeys } from './dpop'
+import { DPOP_ALG, type DpopKeyStore, dpopThumbprint, ensureDpopKeys } from './dpop'
 import { AuthError, type AuthErrorCode } from './errors'
 import { PROVIDER_TIMEOUT_MS } from './http'
 import { type IdTokenClaims, validateIdToken } from './id-token'
-import type { ProviderMetadata } from './metadata'
+import { assertDpopSupported, type ProviderMetadata } from './metadata'
 import type { ProviderCache } from './provider-cache'
 import { type AccessTokenGrant, checkTokenResponse } from './token-response'
 
@@ -66,6 +66,8 @@ export interface SignInRequest {
   readonly resources: readonly string[]
   /** The one resource the code exchange asks an access token for (one resource per request). */
   readonly tokenResource: string | undefined
+  /** Auth0's `audience`: the API the code's access token is for (instead of a resource). */
+  readonly audience?: string | undefined
   readonly stepUp?: StepUp
 }
 
@@ -100,6 +102,8 @@ export interface SilentSignInRequest {
   readonly scopes: readonly string[]
   /** The RFC 8707 resource of the API the token is for, in both requests. */
   readonly resource: string | undefined
+  /** Auth0's `audience` of that API, instead of a resource. */
+  readonly audience?: string | undefined
   /** The current ID token: tells the provider whose session this must be. */
   readonly idTokenHint: string
 }
@@ -179,6 +183,7 @@ function toAuthError(
 
 export async function createProtocol(options: ProtocolOptions): Promise<Protocol> {
   const metadata: ProviderMetadata = await options.provider.getMetadata()
+  if (options.dpop) assertDpopSupported(metadata, DPOP_ALG)
   const client = new OidcClient({
     authority: options.authority,
     // Discovery was fetched, pinned (SEC-10) and cached by Tessera; the library never fetches it.
@@ -265,7 +270,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
   }
 
   return {
-    async createSignInUrl({ returnTo, scopes, resources, tokenResource, stepUp }) {
+    async createSignInUrl({ returnTo, scopes, resources, tokenResource, audience, stepUp }) {
       const request = await signinRequest(
         { returnTo, ...(stepUp ? { stepUp } : {}) },
         {
@@ -274,7 +279,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
           ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
           ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
           ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
-          ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
+          ...extraQueryParams({ claims: stepUp?.claims, audience }),
         },
       )
       return request.url
@@ -282,7 +287,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
 
     completeSignIn: (callbackUrl) => completeAuthorization(callbackUrl),
 
-    async createSilentSignIn({ redirectUri, scopes, resource, idTokenHint }) {
+    async createSilentSignIn({ redirectUri, scopes, resource, audience, idTokenHint }) {
       const request = await signinRequest(
         { returnTo: '/', silent: true },
         {
@@ -293,6 +298,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
           prompt: 'none',
           id_token_hint: idTokenHint,
           ...(resource ? { resource, extraTokenParams: { resource } } : {}),
+          ...extraQueryParams({ audience }),
         },
       )
       return { url: request.url, state: request.state.id }
@@ -315,6 +321,8 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
             profile: claims as unknown as UserProfile,
           } satisfies RefreshState,
           ...(api.resource ? { resource: api.resource } : {}),
+          // Auth0 Multi-Resource Refresh Token: the refresh token gets a token for this API.
+          ...(api.audience ? { extraTokenParams: { audience: api.audience } } : {}),
           // SEC-24: the refresh path ignores the configured timeout unless passed per call.
           timeoutInSeconds: PROVIDER_TIMEOUT_MS / 1000,
         })
@@ -353,6 +361,16 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       }
     },
   }
+}
+
+/** Authorization request parameters oidc-client-ts has no option for; undefined ones left out. */
+function extraQueryParams(params: Readonly<Record<string, string | undefined>>): {
+  extraQueryParams?: Record<string, string>
+} {
+  const defined = Object.entries(params).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+  )
+  return defined.length > 0 ? { extraQueryParams: Object.fromEntries(defined) } : {}
 }
 
 /** The key store interface oidc-client-ts expects (declared, not exported, by the library). */
