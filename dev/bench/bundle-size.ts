@@ -19,7 +19,12 @@ export interface BundleReport {
   readonly authFirstLoad: Size
   /** The same on the sign-in path: first-load plus the lazy protocol chunk. */
   readonly authSignInPath: Size
+  /** Lazy chunks only some configurations load (DPoP with `"dpop": true`), all together. */
+  readonly optIn: Size
 }
+
+/** The chunk `protocol-loader.ts` imports for sign-in and renewal (Vite names it after it). */
+const PROTOCOL_CHUNK = /^assets\/protocol-[\w-]+\.js$/
 
 const AUTH_SOURCES = [
   /node_modules\/oidc-client-ts\//,
@@ -78,12 +83,16 @@ function staticGraph(dist: string, entry: string): string[] {
   return [...seen]
 }
 
-function dynamicImports(dist: string, files: string[]): string[] {
+function dynamicImports(
+  dist: string,
+  files: string[],
+  wanted: (file: string) => boolean = () => true,
+): string[] {
   const found = new Set<string>()
   for (const file of files) {
     const code = readFileSync(join(dist, file), 'utf8')
     for (const match of code.matchAll(/import\(["'`]\.\/([\w.-]+\.js)["'`]\)/g)) {
-      if (match[1]) found.add(`assets/${match[1]}`)
+      if (match[1] && wanted(`assets/${match[1]}`)) found.add(`assets/${match[1]}`)
     }
   }
   return [...found].flatMap((file) => staticGraph(dist, file)).filter((f) => !files.includes(f))
@@ -104,7 +113,11 @@ export function measureBundle(dist: string): BundleReport {
   const entry = /<script type="module"[^>]*src="[^"]*?(assets\/[^"]+\.js)"/.exec(html)?.[1]
   if (!entry) throw new Error('dist/index.html has no module entry script')
   const firstLoad = staticGraph(dist, entry)
-  const lazy = dynamicImports(dist, firstLoad)
+  const lazy = dynamicImports(dist, firstLoad, (file) => PROTOCOL_CHUNK.test(file))
+  if (lazy.length === 0) throw new Error('no protocol-*.js chunk among the dynamic imports')
+  const loaded = [...firstLoad, ...lazy]
+  // Every other lazy chunk, from the app or the protocol chunk: DPoP today.
+  const optIn = dynamicImports(dist, loaded, (file) => !loaded.includes(file))
   const whole = (code: string) => Buffer.from(code)
   const auth = (code: string, file: string) =>
     authBytes(code, JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as SourceMap)
@@ -112,6 +125,7 @@ export function measureBundle(dist: string): BundleReport {
     firstLoad: concatSize(dist, firstLoad, whole),
     lazy: concatSize(dist, lazy, whole),
     authFirstLoad: concatSize(dist, firstLoad, auth),
-    authSignInPath: concatSize(dist, [...firstLoad, ...lazy], auth),
+    authSignInPath: concatSize(dist, loaded, auth),
+    optIn: concatSize(dist, optIn, whole),
   }
 }

@@ -1,7 +1,7 @@
 import type { ApiConfig, AppConfig } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
-import { createDpopProof, type DpopKeyStore, indexedDbDpopKeys, memoryDpopKeys } from './dpop'
+import { type DpopKeyStore, lazyDpopKeys } from './dpop-keys'
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
 import type { Protocol, ProtocolOptions, StepUp } from './protocol'
@@ -153,10 +153,7 @@ export class AuthClient {
     this.snapshot = snapshotOf(this.store.get(), null)
     this.tabs = this.createTabSync(options.channel)
     this.dpop = config.dpop
-      ? (options.dpopKeys ??
-        (typeof indexedDB === 'undefined'
-          ? memoryDpopKeys()
-          : indexedDbDpopKeys(`${config.authority}|${config.clientId}`)))
+      ? (options.dpopKeys ?? lazyDpopKeys(`${config.authority}|${config.clientId}`))
       : undefined
   }
 
@@ -356,6 +353,7 @@ export class AuthClient {
         }),
       )
     }
+    const { createDpopProof } = await import('./dpop')
     return createDpopProof(keys, {
       method,
       url,

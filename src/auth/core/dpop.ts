@@ -4,15 +4,11 @@
  * kept in IndexedDB, which stores CryptoKeys without exposing their bytes.
  */
 
-export interface DpopKeyStore {
-  get(): Promise<CryptoKeyPair | undefined>
-  set(keys: CryptoKeyPair): Promise<void>
-  remove(): Promise<void>
-}
+import { DPOP_ALG, type DpopKeyStore } from './dpop-keys'
+
+export type { DpopKeyStore } from './dpop-keys'
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const
-/** The JWS algorithm of the proofs: ECDSA P-256 (RFC 7518 §3.4). */
-export const DPOP_ALG = 'ES256'
 
 function base64url(bytes: ArrayBuffer | Uint8Array): string {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)

@@ -13,7 +13,7 @@ import {
 
 import type { ApiConfig } from '../../config'
 import { checkResponseIssuer } from './authorization-response'
-import { DPOP_ALG, type DpopKeyStore, dpopThumbprint, ensureDpopKeys } from './dpop'
+import { DPOP_ALG, type DpopKeyStore } from './dpop-keys'
 import { AuthError, type AuthErrorCode } from './errors'
 import { PROVIDER_TIMEOUT_MS } from './http'
 import { type IdTokenClaims, validateIdToken } from './id-token'
@@ -225,9 +225,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       state: { ...state, nonce } satisfies SignInState,
       nonce,
       // RFC 9449 §10: bind the authorization code to this browser's key too.
-      ...(options.dpop
-        ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
-        : {}),
+      ...(options.dpop ? { dpopJkt: await dpopJkt(options.dpop) } : {}),
     })
   }
 
@@ -384,15 +382,27 @@ function oidcClientDpopStore(keys: DpopKeyStore, clientId: string): DPoPStore {
   let nonce: string | undefined
   return {
     getAllKeys: async () => ((await keys.get()) ? [clientId] : []),
-    get: async () => new DPoPState(await ensureDpopKeys(keys), nonce),
+    get: async () => new DPoPState(await ensuredKeys(keys), nonce),
     set: async (_key, state) => {
       nonce = state.nonce
       await keys.set(state.keys)
     },
     remove: async () => {
-      const state = new DPoPState(await ensureDpopKeys(keys), nonce)
+      const state = new DPoPState(await ensuredKeys(keys), nonce)
       await keys.remove()
       return state
     },
   }
+}
+
+/** This browser's DPoP key pair, created on first use (the DPoP code loads only when needed). */
+async function ensuredKeys(store: DpopKeyStore): Promise<CryptoKeyPair> {
+  const { ensureDpopKeys } = await import('./dpop')
+  return ensureDpopKeys(store)
+}
+
+/** RFC 9449 §10: the thumbprint of this browser's key, for `dpop_jkt`. */
+async function dpopJkt(store: DpopKeyStore): Promise<string> {
+  const { dpopThumbprint } = await import('./dpop')
+  return dpopThumbprint(await ensuredKeys(store))
 }
