@@ -31,6 +31,10 @@ export function SessionEndedPrompt({ error }: { readonly error: AuthError }) {
           : error.fix
       }
       code={error.code}
+      detail={
+        [error.providerError, error.providerErrorDescription].filter(Boolean).join(': ') ||
+        undefined
+      }
     >
       <SignInButton ref={action} label="Sign in again" />
     </AlertPanel>
