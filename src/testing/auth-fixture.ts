@@ -17,6 +17,8 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     diagnostics: false,
     dpop: false,
     providerOrigins: [],
+    oneResourcePerRequest: false,
+    clientCapabilities: [],
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

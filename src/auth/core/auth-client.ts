@@ -1,6 +1,7 @@
 import type { ApiConfig, AppConfig } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
+import { claimsRequest } from './claims-request'
 import { createDpopProof, type DpopKeyStore, indexedDbDpopKeys, memoryDpopKeys } from './dpop'
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
@@ -10,6 +11,7 @@ import { ProviderCache } from './provider-cache'
 import { createRefreshLock } from './refresh-lock'
 import { safeReturnTo } from './return-to'
 import { type AccessTokenEntry, type Session, SessionStore } from './session-store'
+import { signInShape } from './sign-in-request'
 import { createSingleFlight } from './single-flight'
 import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
 import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
@@ -41,6 +43,18 @@ export interface AuthClientOptions {
   /** Cross-tab channel; defaults to a BroadcastChannel, `null` keeps this tab to itself. */
   readonly channel?: TabChannel | null
   readonly loadProtocol?: (options: ProtocolOptions) => Promise<Protocol>
+}
+
+/**
+ * The provider refused a refresh grant carrying claims because the user must interact; unlike
+ * `invalid_grant`, this leaves the refresh token valid.
+ */
+function isStepUpRefusal(error: unknown): boolean {
+  return (
+    isAuthError(error, 'interaction_required') &&
+    error.providerError !== undefined &&
+    error.providerError !== 'invalid_grant'
+  )
 }
 
 /** Sign-out must not hang on revocation: it is best effort. */
@@ -110,6 +124,7 @@ export class AuthClient {
       this.storage,
       options.fetch ?? globalThis.fetch.bind(globalThis),
       config.providerOrigins,
+      config.issuer,
     )
     this.withRefreshLock = createRefreshLock(
       `tessera-refresh:${config.authority}|${config.clientId}`,
@@ -243,13 +258,15 @@ export class AuthClient {
         return
       }
       const protocol = await this.protocol()
-      const apis = Object.values(this.config.apis)
+      const shape = signInShape(this.config)
       const [url] = await Promise.all([
         protocol.createSignInUrl({
           returnTo,
-          scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
-          resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
-          tokenResource: this.primaryApi()?.resource,
+          scopes: shape.scopes,
+          resources: shape.resources,
+          tokenResource: shape.tokenResource,
+          tokenScopes: shape.tokenScopes,
+          claims: claimsRequest(stepUp?.claims, this.config.clientCapabilities),
           ...(stepUp ? { stepUp } : {}),
         }),
         // Take the signing keys across the redirect (usually prefetched already), so the
@@ -378,7 +395,7 @@ export class AuthClient {
     try {
       const protocol = await this.protocol()
       const result = await protocol.completeSignIn(url)
-      const primary = this.primaryApi()
+      const primary = signInShape(this.config).tokenApi
       const draft: Session = {
         issuer: this.config.authority,
         clientId: this.config.clientId,
@@ -388,9 +405,9 @@ export class AuthClient {
         accessTokens: {},
         updatedAt: 0,
       }
-      // The code exchange asked for the primary API's resource; cache that token for it.
+      // The code exchange asked for the primary API's token; cache it for that API.
       const accessTokens =
-        primary?.resource !== undefined
+        primary !== undefined
           ? {
               [sessionCacheKey(draft, primary)]: accessTokenEntry(
                 result.accessToken,
@@ -408,9 +425,32 @@ export class AuthClient {
     }
   }
 
-  private async renew(apiName: string, api: ApiConfig, key: string): Promise<AccessTokenEntry> {
+  /**
+   * Answers an API's claims challenge (Entra Continuous Access Evaluation: 401
+   * `insufficient_claims`) silently: one refresh grant carrying the claims, past the cache, whose
+   * token replaces the refused one. Resolves false when the provider wants the user to interact
+   * (sign in again with the claims); the session stays as it is then.
+   */
+  async reacquireWithClaims(apiName: string, claims: string): Promise<boolean> {
+    const api = this.api(apiName)
+    const key = sessionCacheKey(this.requireSession(), api)
     try {
-      const entry = await this.renewLocked(api, key)
+      await this.renewOnce(`${key}|claims:${claims}`, () => this.renew(apiName, api, key, claims))
+      return true
+    } catch (error) {
+      if (isStepUpRefusal(error)) return false
+      throw error
+    }
+  }
+
+  private async renew(
+    apiName: string,
+    api: ApiConfig,
+    key: string,
+    challenge?: string,
+  ): Promise<AccessTokenEntry> {
+    try {
+      const entry = await this.renewLocked(api, key, challenge)
       this.events.emit('token-renewed', { api: apiName, expiresAt: entry.expiresAt })
       return entry
     } catch (error) {
@@ -419,12 +459,13 @@ export class AuthClient {
     }
   }
 
-  private renewLocked(api: ApiConfig, key: string): Promise<AccessTokenEntry> {
+  private renewLocked(api: ApiConfig, key: string, challenge?: string): Promise<AccessTokenEntry> {
     return this.withRefreshLock(async () => {
-      // Re-check after taking the lock: a caller before us may have renewed already.
+      // Re-check after taking the lock: a caller before us may have renewed already. A claims
+      // challenge refused the cached token, so it always goes to the provider.
       const session = this.requireSession()
       const cached = session.accessTokens[key]
-      if (cached && isFresh(cached, this.now())) return cached
+      if (challenge === undefined && cached && isFresh(cached, this.now())) return cached
       if (!session.refreshToken) {
         throw this.endSession(
           new AuthError('interaction_required', {
@@ -440,8 +481,11 @@ export class AuthClient {
           idToken: session.idToken,
           claims: session.claims,
           api,
+          claimsRequest: claimsRequest(challenge, this.config.clientCapabilities),
         })
       } catch (error) {
+        // The claims need the user (MFA, consent): the refresh token itself is still good.
+        if (challenge !== undefined && isStepUpRefusal(error)) throw error
         if (isAuthError(error, 'interaction_required')) throw this.endSession(error)
         // The provider answered, so it has rotated the refresh token we sent; its answer was
         // unusable, so this session cannot continue (retrying would replay a spent token).
@@ -501,15 +545,12 @@ export class AuthClient {
       provider: this.provider,
       now: this.now,
       dpop: this.dpop,
+      issuer: this.config.issuer,
     }).catch((error: unknown) => {
       this.protocolPromise = undefined // retry on the next attempt (e.g. back online)
       throw error
     })
     return this.protocolPromise
-  }
-
-  private primaryApi(): ApiConfig | undefined {
-    return Object.values(this.config.apis)[0]
   }
 
   private requireSession(): Session {

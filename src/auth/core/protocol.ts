@@ -11,11 +11,13 @@ import {
 } from 'oidc-client-ts'
 
 import type { ApiConfig } from '../../config'
+import { providerErrorFix } from './aadsts'
 import { checkResponseIssuer } from './authorization-response'
 import { type DpopKeyStore, dpopThumbprint, ensureDpopKeys } from './dpop'
 import { AuthError, type AuthErrorCode } from './errors'
 import { PROVIDER_TIMEOUT_MS } from './http'
 import { type IdTokenClaims, validateIdToken } from './id-token'
+import { checkDiscoveryIssuer } from './issuer'
 import type { ProviderMetadata } from './metadata'
 import type { ProviderCache } from './provider-cache'
 import { type AccessTokenGrant, checkTokenResponse } from './token-response'
@@ -43,6 +45,8 @@ export interface ProtocolOptions {
   readonly now: () => number
   /** The browser's DPoP key pair, when tokens are to be bound (RFC 9449). */
   readonly dpop?: DpopKeyStore | undefined
+  /** The issuer config.json states when it differs from the authority (B2C, External ID). */
+  readonly issuer?: string | undefined
 }
 
 /** What an API's step-up challenge asks of the next sign-in (RFC 9470 §3, Entra `claims`). */
@@ -61,6 +65,10 @@ export interface SignInRequest {
   readonly resources: readonly string[]
   /** The one resource the code exchange asks an access token for (one resource per request). */
   readonly tokenResource: string | undefined
+  /** Scopes the code exchange names (providers that pick the resource by scope, e.g. Entra). */
+  readonly tokenScopes?: readonly string[] | undefined
+  /** The OIDC `claims` request for the authorization and token requests (CAE, capabilities). */
+  readonly claims?: string | undefined
   readonly stepUp?: StepUp
 }
 
@@ -79,6 +87,8 @@ export interface RefreshRequest {
   readonly idToken: string
   readonly claims: IdTokenClaims
   readonly api: ApiConfig
+  /** The OIDC `claims` request (an API's claims challenge, client capabilities). */
+  readonly claimsRequest?: string | undefined
 }
 
 export interface RefreshResult {
@@ -120,8 +130,10 @@ function toAuthError(error: unknown, stage: 'callback' | 'refresh' | 'other'): A
     if (stage === 'refresh' && INTERACTION_ERRORS.has(error.error ?? '')) {
       code = 'interaction_required'
     }
+    const fix = providerErrorFix(error.error ?? undefined, error.error_description ?? undefined)
     return new AuthError(code, {
       cause: error,
+      ...(fix === undefined ? {} : { fix }),
       ...(error.error ? { providerError: error.error } : {}),
       ...(error.error_description ? { providerErrorDescription: error.error_description } : {}),
     })
@@ -169,14 +181,28 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
 
   const jwks = (refresh: boolean) => options.provider.getJwks(refresh)
   const expectations = {
-    issuer: metadata.issuer,
+    // SEC-10: the issuer (or Entra tenant template) discovery was pinned to; see ./issuer.ts.
+    ...checkDiscoveryIssuer(metadata.issuer, options.authority, options.issuer),
     clientId: options.clientId,
     advertisedAlgorithms: metadata.id_token_signing_alg_values_supported,
     now: options.now,
   }
 
   return {
-    async createSignInUrl({ returnTo, scopes, resources, tokenResource, stepUp }) {
+    async createSignInUrl({
+      returnTo,
+      scopes,
+      resources,
+      tokenResource,
+      tokenScopes,
+      claims,
+      stepUp,
+    }) {
+      const tokenParams = {
+        ...(tokenResource ? { resource: tokenResource } : {}),
+        ...(tokenScopes ? { scope: tokenScopes.join(' ') } : {}),
+        ...(claims ? { claims } : {}),
+      }
       const nonce = randomToken()
       const state: SignInState = { returnTo, nonce, ...(stepUp ? { stepUp } : {}) }
       const request = await client.createSigninRequest({
@@ -184,10 +210,10 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
         nonce, // SEC-03: always sent; oidc-client-ts only sends one when asked
         scope: scopes.join(' '),
         ...(resources.length > 0 ? { resource: [...resources] } : {}),
-        ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
+        ...(Object.keys(tokenParams).length > 0 ? { extraTokenParams: tokenParams } : {}),
         ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
         ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
-        ...(stepUp?.claims ? { extraQueryParams: { claims: stepUp.claims } } : {}),
+        ...(claims ? { extraQueryParams: { claims } } : {}),
         // RFC 9449 §10: bind the authorization code to this browser's key too.
         ...(options.dpop
           ? { dpopJkt: await dpopThumbprint(await ensureDpopKeys(options.dpop)) }
@@ -227,7 +253,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       }
     },
 
-    async refresh({ refreshToken, idToken, claims, api }) {
+    async refresh({ refreshToken, idToken, claims, api, claimsRequest }) {
       let response
       try {
         response = await client.useRefreshToken({
@@ -242,6 +268,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
             profile: claims as unknown as UserProfile,
           } satisfies RefreshState,
           ...(api.resource ? { resource: api.resource } : {}),
+          ...(claimsRequest ? { extraTokenParams: { claims: claimsRequest } } : {}),
           // SEC-24: the refresh path ignores the configured timeout unless passed per call.
           timeoutInSeconds: PROVIDER_TIMEOUT_MS / 1000,
         })
