@@ -85,10 +85,17 @@ export class Router {
   readonly #routes: readonly Route[]
   readonly #verify: VerifyToken
   readonly #dpop: DpopContext = { nonces: new DpopNonces(), seen: new SeenProofs() }
+  readonly #checkToken: ((token: VerifiedToken) => void) | undefined
 
-  constructor(routes: readonly Route[], verify: VerifyToken) {
+  /** @param checkToken a further check of every valid token (e.g. CAE); throws to refuse it */
+  constructor(
+    routes: readonly Route[],
+    verify: VerifyToken,
+    checkToken?: (token: VerifiedToken) => void,
+  ) {
     this.#routes = routes
     this.#verify = verify
+    this.#checkToken = checkToken
   }
 
   /** Serves the request; calls `onAuthorized` once the token and its scope checked out. */
@@ -114,6 +121,7 @@ export class Router {
       )
     }
     const token = await authorize(req, url, this.#verify, route.scope, this.#dpop)
+    this.#checkToken?.(token)
     onAuthorized()
     await route.handle(context, token)
   }

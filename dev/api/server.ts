@@ -2,12 +2,17 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { close, listen } from '../http-server'
 import type { DevStack, RunningServer } from '../config'
+import { profileOf } from '../profiles'
+import { CriticalEvents } from './cae'
 import { corsHeaders, preflightHeaders } from './cors'
-import { HttpError, problem, sendProblem } from './http'
+import { HttpError, problem, readJson, sendJson, sendProblem } from './http'
 import { RequestLog } from './request-log'
 import { notesRoutes } from './notes-routes'
 import { demoRoutes, type Route, Router } from './routes'
 import { createTokenVerifier } from './verify-token'
+
+/** `POST {"sub"}`: a critical event for that user (CAE profiles, dev endpoints on). */
+export const CAE_EVENT_PATH = '/__dev/cae/events'
 
 export interface DemoApiOptions {
   /** Serve the request log under /__dev/; defaults to env TESSERA_DEV_ENDPOINTS=1. */
@@ -39,7 +44,16 @@ async function startResourceServer(
   options: DemoApiOptions,
 ): Promise<RunningServer> {
   const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
-  const router = new Router(routes, createTokenVerifier(stack, baseUrl))
+  const quirks = profileOf(stack).api
+  const events = quirks?.continuousAccessEvaluation === true ? new CriticalEvents() : undefined
+  const router = new Router(
+    routes,
+    createTokenVerifier(stack, baseUrl, quirks?.tokenIssuer?.(stack)),
+    events &&
+      ((token) => {
+        events.check(token)
+      }),
+  )
   const log = new RequestLog()
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -51,6 +65,15 @@ async function startResourceServer(
     try {
       if (method === 'OPTIONS') {
         res.writeHead(204, preflightHeaders(req, stack.appOrigin)).end()
+        return
+      }
+      if (devEndpoints && events && url.pathname === CAE_EVENT_PATH && method === 'POST') {
+        const body = await readJson(req, 1024)
+        const sub = typeof body === 'object' && body !== null && 'sub' in body ? body.sub : null
+        if (typeof sub !== 'string') {
+          throw new HttpError(problem(400, 'invalid-event', 'Invalid event', 'Send {"sub"}.'))
+        }
+        sendJson(res, 200, { sub, since: await events.record(sub) })
         return
       }
       for (const [name, value] of Object.entries(corsHeaders(req, stack.appOrigin))) {

@@ -4,6 +4,7 @@ import Provider from 'oidc-provider'
 import { close, listen } from '../http-server'
 import type { DevStack, RunningServer } from '../config'
 import { hostileMiddleware } from '../hostile/tamper'
+import { profileOf } from '../profiles'
 import { identityProviderConfiguration, TOKEN_PATH } from './configuration'
 import { handleInteraction } from './interactions'
 import { createCookieKeys, createSigningKey } from './keys'
@@ -25,6 +26,27 @@ function pathOf(req: IncomingMessage): string {
   return (req.url ?? '/').split('?', 1)[0] ?? '/'
 }
 
+/**
+ * Hands oidc-provider a request below its mount path as if it were mounted there (Express
+ * style: `originalUrl` keeps the full URL, from which it builds its own URLs).
+ */
+function mountRequest(
+  req: IncomingMessage,
+  pathname: string,
+  mountPath: string,
+  discoveryPath: string | undefined,
+): void {
+  const url = req.url ?? '/'
+  const query = url.slice(pathname.length)
+  if (discoveryPath !== undefined && pathname === `${mountPath}${discoveryPath}`) {
+    // oidc-provider derives its mount path from originalUrl: name the mount, not the alias.
+    const discovery = `/.well-known/openid-configuration${query}`
+    Object.assign(req, { originalUrl: `${mountPath}${discovery}`, url: discovery })
+  } else if (mountPath !== '' && pathname.startsWith(`${mountPath}/`)) {
+    Object.assign(req, { originalUrl: url, url: url.slice(mountPath.length) })
+  }
+}
+
 /** Starts the local OpenID provider on 127.0.0.1:stack.idpPort with issuer stack.issuer. */
 export async function startIdentityProvider(
   stack: DevStack,
@@ -33,13 +55,15 @@ export async function startIdentityProvider(
   const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
   const hostile = options.hostile ?? process.env.TESSERA_HOSTILE === '1'
   const signingKey = await createSigningKey()
-  const provider = new Provider(
-    stack.issuer,
-    identityProviderConfiguration(stack, {
-      signingKey,
-      cookieKeys: createCookieKeys(),
-    }),
-  )
+  const quirks = profileOf(stack).idp ?? {}
+  const mountPath = quirks.mountPath ?? ''
+  const generic = identityProviderConfiguration(stack, {
+    signingKey,
+    cookieKeys: createCookieKeys(),
+  })
+  const configuration = quirks.configure?.(generic, stack) ?? generic
+  const tokenPath = configuration.routes?.token ?? TOKEN_PATH
+  const provider = new Provider(`${stack.issuer}${mountPath}`, configuration)
   // Plain loopback http, no reverse proxy: never trust X-Forwarded-* headers.
   provider.proxy = false
   provider.on('server_error', (ctx, error) => {
@@ -49,7 +73,7 @@ export async function startIdentityProvider(
   const log = new RequestLog()
   const records = new WeakMap<IncomingMessage, IdpRequestRecord>()
   provider.use(
-    tokenRequestMiddleware(TOKEN_PATH, (req, grantType) => {
+    tokenRequestMiddleware(tokenPath, (req, grantType) => {
       const record = records.get(req)
       if (record !== undefined && grantType !== undefined) record.grantType = grantType
     }),
@@ -57,6 +81,10 @@ export async function startIdentityProvider(
   if (hostile) {
     provider.use(hostileMiddleware({ stack, signingKey }))
     console.log(`[idp] HOSTILE MODE: ${stack.issuer} tampers with answers per test scenario`)
+  }
+  // Inside the hostile layer, so a scenario tampers with what the vendor would answer.
+  for (const middleware of quirks.middleware?.({ stack, signingKey }) ?? []) {
+    provider.use(middleware)
   }
   const providerCallback = provider.callback()
 
@@ -68,6 +96,7 @@ export async function startIdentityProvider(
         records.set(req, log.record(req.method ?? 'GET', pathname))
       }
       if (await handleInteraction(provider, stack, req, res, pathname)) return
+      mountRequest(req, pathname, mountPath, quirks.discoveryPath)
       await providerCallback(req, res)
     } catch (error) {
       console.error(`[idp] ${req.method ?? 'GET'} ${pathname} failed:`, error)
