@@ -574,7 +574,12 @@ export class AuthClient {
   private fail(error: unknown): AuthError {
     const authError =
       error instanceof AuthError ? error : new AuthError('token_response_invalid', { cause: error })
-    console.error(`Tessera sign-in failed [${authError.code}]: ${authError.message}`)
+    const said = [authError.providerError, authError.providerErrorDescription].filter(Boolean)
+    console.error(
+      `Tessera sign-in failed [${authError.code}]: ${authError.message}` +
+        (said.length > 0 ? ` The provider said: ${said.join(': ')}.` : '') +
+        ` ${authError.fix}`,
+    )
     // A failed step-up leaves the existing session as it was; a failed sign-in has none.
     this.publish(snapshotOf(this.store.get(), authError))
     return authError

@@ -1,0 +1,106 @@
+import type { Page, Request } from '@playwright/test'
+
+import { CAE_EVENT_PATH } from '../../dev/api/server'
+import { tenantOf } from '../../dev/profiles/entra/tenants'
+import { alice, bob, expect, signIn, test } from '../fixtures'
+
+/** The form of every token request the browser sent to the Entra-style token endpoint. */
+function tokenForms(requests: readonly Request[]): URLSearchParams[] {
+  return requests
+    .filter(
+      (r) => r.method() === 'POST' && new URL(r.url()).pathname.endsWith('/oauth2/v2.0/token'),
+    )
+    .map((r) => new URLSearchParams(r.postData() ?? ''))
+}
+
+function authorizeUrls(requests: readonly Request[]): URL[] {
+  return requests
+    .map((r) => new URL(r.url()))
+    .filter((url) => url.pathname.endsWith('/oauth2/v2.0/authorize'))
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name })
+
+test('signs in through /common; each API gets its own one-resource token', async ({
+  page,
+  provider,
+  stack,
+}) => {
+  await signIn(page, alice)
+  await nav(page, 'Profile').click()
+  await expect(page.getByRole('region', { name: 'From the demo API' })).toContainText(alice.name)
+  await expect(page.getByRole('region', { name: 'ID token claims' })).toContainText(
+    `${stack.issuer}/${tenantOf(alice.sub)}/v2.0`,
+  )
+  await nav(page, 'Notes').click()
+  await expect(page.getByText('No notes yet.')).toBeVisible()
+
+  const [authorize] = authorizeUrls(provider.requests)
+  expect(authorize?.searchParams.getAll('resource')).toEqual([])
+  expect(authorize?.searchParams.get('scope')).toBe(
+    `openid profile email offline_access ${stack.apiUrl}/api:read ${stack.apiUrl}/api:write`,
+  )
+  const forms = tokenForms(provider.requests)
+  expect(forms.map((form) => [form.get('grant_type'), form.get('scope')])).toEqual([
+    ['authorization_code', authorize?.searchParams.get('scope')],
+    ['refresh_token', `${stack.notesApiUrl}/notes:read ${stack.notesApiUrl}/notes:write`],
+  ])
+  expect(forms.every((form) => !form.has('resource'))).toBe(true)
+  expect(forms.every((form) => form.get('claims')?.includes('"xms_cc"'))).toBe(true)
+})
+
+test('a user of another tenant gets an ID token of their own tenant', async ({ page, stack }) => {
+  await signIn(page, bob)
+  await nav(page, 'Profile').click()
+
+  await expect(page.getByRole('region', { name: 'ID token claims' })).toContainText(
+    `${stack.issuer}/${tenantOf(bob.sub)}/v2.0`,
+  )
+})
+
+test('a claims challenge after a critical event is answered silently; the user keeps their place', async ({
+  page,
+  provider,
+  request,
+  stack,
+}) => {
+  await signIn(page, alice)
+  await nav(page, 'Tasks').click()
+  await expect(page.getByText('No tasks yet.')).toBeVisible()
+  const signInsBefore = authorizeUrls(provider.requests).length
+
+  // A critical event for alice (e.g. her password was reset): the demo API now refuses
+  // tokens issued before it with a CAE claims challenge.
+  const event = await request.post(`${stack.apiUrl}${CAE_EVENT_PATH}`, {
+    data: { sub: alice.sub },
+  })
+  expect(event.ok()).toBe(true)
+  const title = `Call the bank ${String(Date.now())}`
+  await page.getByLabel('New task').fill(title)
+  await page.getByRole('button', { name: 'Add task' }).click()
+
+  await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeVisible()
+  await expect(page).toHaveURL(/\/tasks$/)
+  expect(authorizeUrls(provider.requests)).toHaveLength(signInsBefore)
+  const answer = tokenForms(provider.requests).at(-1)
+  expect(answer?.get('grant_type')).toBe('refresh_token')
+  expect(JSON.parse(answer?.get('claims') ?? '{}')).toEqual({
+    access_token: {
+      nbf: { essential: true, value: expect.stringMatching(/^\d+$/) as unknown },
+      xms_cc: { values: ['cp1'] },
+    },
+  })
+})
+
+test('cancelling at the provider shows its AADSTS error with a plain fix', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
+
+  await page.getByRole('button', { name: 'Cancel' }).click()
+
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('access_denied: AADSTS65004')
+  await expect(alert).toContainText('You declined to sign in or to consent.')
+  await expect(alert.getByRole('button', { name: 'Sign in' })).toBeVisible()
+})
