@@ -2,7 +2,8 @@ import type { Page, Request } from '@playwright/test'
 
 import { CAE_EVENT_PATH } from '../../dev/api/server'
 import { tenantOf } from '../../dev/profiles/entra/tenants'
-import { alice, bob, expect, signIn, test } from '../fixtures'
+import { alice, bob, expect, signIn, signInAtProvider } from '../fixtures'
+import { test } from './support/hostile-provider'
 
 /** The form of every token request the browser sent to the Entra-style token endpoint. */
 function tokenForms(requests: readonly Request[]): URLSearchParams[] {
@@ -103,4 +104,77 @@ test('cancelling at the provider shows its AADSTS error with a plain fix', async
   await expect(alert).toContainText('access_denied: AADSTS65004')
   await expect(alert).toContainText('You declined to sign in or to consent.')
   await expect(alert.getByRole('button', { name: 'Sign in' })).toBeVisible()
+})
+
+/** SEC-10, SEC-15: the `{tenantid}` template is filled from each token, never skipped. */
+test.describe('a hostile provider behind the /common authority', () => {
+  const otherTenant = tenantOf(bob.sub)
+
+  test('control: an ID token of another tenant, consistent in tid and iss, is accepted', async ({
+    page,
+    hostile,
+    stack,
+  }) => {
+    const iss = `${stack.issuer}/${otherTenant}/v2.0`
+    await hostile.set({ tokenResponse: { idToken: { claims: { tid: otherTenant, iss } } } })
+
+    await signIn(page, alice)
+
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+  })
+
+  const refused: {
+    title: string
+    claims: (issuer: string) => Record<string, unknown>
+    reason: string
+  }[] = [
+    {
+      title: 'refuses an ID token whose tid is another tenant than its iss names',
+      claims: () => ({ tid: otherTenant }),
+      reason: '"iss"',
+    },
+    {
+      title: 'refuses an ID token whose iss names another tenant than its tid',
+      claims: (issuer) => ({ iss: `${issuer}/${otherTenant}/v2.0` }),
+      reason: '"iss"',
+    },
+    {
+      title: 'refuses an ID token without tid',
+      claims: () => ({ tid: null }),
+      reason: '"tid"',
+    },
+    {
+      title: 'refuses an ID token that carries the template itself as iss',
+      claims: (issuer) => ({ iss: `${issuer}/{tenantid}/v2.0` }),
+      reason: '"iss"',
+    },
+  ]
+  for (const { title, claims, reason } of refused) {
+    test(title, async ({ page, hostile, stack }) => {
+      await hostile.set({ tokenResponse: { idToken: { claims: claims(stack.issuer) } } })
+
+      await page.goto('/')
+      await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
+      await signInAtProvider(page, alice)
+
+      const alert = page.getByRole('alert')
+      await expect(alert).toContainText('id_token_invalid')
+      await expect(alert).toContainText(reason)
+      await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeHidden()
+    })
+  }
+
+  test('refuses a discovery template that does not line up with the authority', async ({
+    page,
+    hostile,
+    provider,
+  }) => {
+    await hostile.set({ discovery: { issuer: 'http://127.0.0.1:1/{tenantid}/v2.0' } })
+
+    await page.goto('/')
+    await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
+
+    await expect(page.getByRole('alert')).toContainText('issuer_mismatch')
+    expect(authorizeUrls(provider.requests)).toEqual([])
+  })
 })
