@@ -115,6 +115,23 @@ describe('An issuer stated in config.json (Azure AD B2C, Entra External ID)', ()
   })
 })
 
+describe('Entra External ID (ciamlogin.com)', () => {
+  it('accepts the tenant-host issuer stated in config.json, endpoints on the authority host', async () => {
+    const authority = `https://contoso.ciamlogin.com/${TENANT_A}/v2.0`
+    const ciamIssuer = `https://${TENANT_A}.ciamlogin.com/${TENANT_A}/v2.0`
+    const fixture = await createAuthFixture(
+      { config: entraConfig(authority, { issuer: ciamIssuer }) },
+      { issuer: authority, discoveryIssuer: ciamIssuer },
+    )
+    fixture.provider.tamper.idTokenClaims = { iss: ciamIssuer, tid: TENANT_A }
+
+    await fixture.signIn()
+
+    expect(fixture.auth.getSnapshot().status).toBe('signed-in')
+    expect(new URL(fixture.navigations[0] ?? '').origin).toBe('https://contoso.ciamlogin.com')
+  })
+})
+
 describe('One resource per token request (oneResourcePerRequest)', () => {
   it('signs in for the first API only, and gets the others from the refresh token', async () => {
     const fixture = await entraFixture()
