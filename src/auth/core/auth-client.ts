@@ -1,5 +1,6 @@
 import type { ApiConfig, AppConfig } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
+import { needsInteraction } from './aadsts'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
 import { claimsRequest } from './claims-request'
 import { createDpopProof, type DpopKeyStore, indexedDbDpopKeys, memoryDpopKeys } from './dpop'
@@ -46,15 +47,12 @@ export interface AuthClientOptions {
 }
 
 /**
- * The provider refused a refresh grant carrying claims because the user must interact; unlike
- * `invalid_grant`, this leaves the refresh token valid.
+ * The provider refused a refresh grant carrying claims because the user must interact (MFA,
+ * consent); unlike a plain `invalid_grant`, this leaves the refresh token valid.
  */
 function isStepUpRefusal(error: unknown): boolean {
-  return (
-    isAuthError(error, 'interaction_required') &&
-    error.providerError !== undefined &&
-    error.providerError !== 'invalid_grant'
-  )
+  if (!isAuthError(error, 'interaction_required') || error.providerError === undefined) return false
+  return error.providerError !== 'invalid_grant' || needsInteraction(error.providerErrorDescription)
 }
 
 /** Sign-out must not hang on revocation: it is best effort. */

@@ -193,20 +193,23 @@ describe('Claims challenges (Entra Continuous Access Evaluation)', () => {
     })
   })
 
-  it('reports that the user must interact, keeping the session, with a plain fix', async () => {
-    const fixture = await entraFixture()
-    fixture.provider.tamper.idTokenClaims = { iss: issuerOf(TENANT_A), tid: TENANT_A }
-    await fixture.signIn()
-    fixture.provider.tamper.tokenStatus = 400
-    fixture.provider.tamper.tokenResponse = {
-      error: 'interaction_required',
-      error_description: 'AADSTS50076: Due to a configuration change made by your administrator…',
-    }
+  it.each(['interaction_required', 'invalid_grant'])(
+    'reports that the user must interact (%s AADSTS50076), keeping the session',
+    async (error) => {
+      const fixture = await entraFixture()
+      fixture.provider.tamper.idTokenClaims = { iss: issuerOf(TENANT_A), tid: TENANT_A }
+      await fixture.signIn()
+      fixture.provider.tamper.tokenStatus = 400
+      fixture.provider.tamper.tokenResponse = {
+        error,
+        error_description: 'AADSTS50076: Due to a configuration change made by your administrator…',
+      }
 
-    await expect(fixture.auth.reacquireWithClaims('demo', challenge)).resolves.toBe(false)
+      await expect(fixture.auth.reacquireWithClaims('demo', challenge)).resolves.toBe(false)
 
-    expect(fixture.auth.getSnapshot().status).toBe('signed-in')
-  })
+      expect(fixture.auth.getSnapshot().status).toBe('signed-in')
+    },
+  )
 
   it('still ends a session whose refresh token was revoked', async () => {
     const fixture = await entraFixture()
