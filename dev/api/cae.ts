@@ -2,6 +2,33 @@ import { challenge } from './bearer'
 import { HttpError, problem } from './http'
 import type { VerifiedToken } from './verify-token'
 
+/** The Conditional Access authentication context that stands for "with a second factor". */
+export const AUTH_CONTEXT = 'c1'
+
+function claimsChallenge(claims: unknown, detail: string): HttpError {
+  return new HttpError(problem(401, 'insufficient-claims', 'Claims challenge', detail), {
+    'WWW-Authenticate': challenge({
+      error: 'insufficient_claims',
+      error_description: detail,
+      claims: Buffer.from(JSON.stringify(claims)).toString('base64'),
+    }),
+  })
+}
+
+/**
+ * Entra's step-up: an operation protected by a Conditional Access authentication context
+ * accepts only tokens whose `acrs` lists it, and otherwise answers a claims challenge asking
+ * for it (instead of RFC 9470's `insufficient_user_authentication`).
+ */
+export function requireAuthContext(token: VerifiedToken, detail: string): void {
+  const contexts = token.payload.acrs
+  if (Array.isArray(contexts) && contexts.includes(AUTH_CONTEXT)) return
+  throw claimsChallenge(
+    { access_token: { acrs: { essential: true, value: AUTH_CONTEXT } } },
+    detail,
+  )
+}
+
 /** What a client announces (`xms_cc`) when it can answer claims challenges (Entra CAE). */
 const CAE_CAPABILITY = 'cp1'
 
@@ -44,13 +71,6 @@ export class CriticalEvents {
       })
     }
     const claims = { access_token: { nbf: { essential: true, value: String(since) } } }
-    const detail = 'Continuous access evaluation resulted in a claims challenge.'
-    throw new HttpError(problem(401, 'insufficient-claims', 'Claims challenge', detail), {
-      'WWW-Authenticate': challenge({
-        error: 'insufficient_claims',
-        error_description: detail,
-        claims: Buffer.from(JSON.stringify(claims)).toString('base64'),
-      }),
-    })
+    throw claimsChallenge(claims, 'Continuous access evaluation resulted in a claims challenge.')
   }
 }

@@ -24,7 +24,8 @@ export function startDemoApi(
   stack: DevStack,
   options: DemoApiOptions = {},
 ): Promise<RunningServer> {
-  return startResourceServer(stack, stack.apiPort, stack.apiUrl, demoRoutes(stack), options)
+  const routes = demoRoutes(stack, undefined, profileOf(stack).api?.requireSecondFactor)
+  return startResourceServer(stack, stack.apiPort, stack.apiUrl, routes, options)
 }
 
 /** Starts the notes API, a second resource server with its own audience (stack.notesApiUrl). */

@@ -83,7 +83,7 @@ export async function startIdentityProvider(
     console.log(`[idp] HOSTILE MODE: ${stack.issuer} tampers with answers per test scenario`)
   }
   // Inside the hostile layer, so a scenario tampers with what the vendor would answer.
-  for (const middleware of quirks.middleware?.({ stack, signingKey }) ?? []) {
+  for (const middleware of quirks.middleware?.({ stack, signingKey, provider }) ?? []) {
     provider.use(middleware)
   }
   const providerCallback = provider.callback()

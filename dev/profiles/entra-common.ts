@@ -1,3 +1,4 @@
+import { requireAuthContext } from '../api/cae'
 import type { DevStack } from '../config'
 import { entraApis, entraIdp, entraTokenIssuer } from './entra/quirks'
 import { tenantIssuer, tenantOf } from './entra/tenants'
@@ -12,7 +13,8 @@ const MOUNT_PATH = '/common'
  */
 export const entraCommon: ProviderProfile = {
   name: 'entra-common',
-  summary: 'Microsoft Entra ID, multi-tenant /common authority ({tenantid} issuer template, CAE)',
+  summary:
+    'Microsoft Entra ID, multi-tenant /common authority ({tenantid} issuer template, CAE, authentication-context step-up)',
   appConfig: (stack: DevStack) => {
     const [demo, notes] = entraApis(stack)
     return {
@@ -41,5 +43,6 @@ export const entraCommon: ProviderProfile = {
   api: {
     tokenIssuer: entraTokenIssuer({ mountPath: MOUNT_PATH }),
     continuousAccessEvaluation: true,
+    requireSecondFactor: requireAuthContext,
   },
 }

@@ -1,6 +1,8 @@
 import type { JWK } from 'jose'
 import type { Middleware } from 'koa'
+import type Provider from 'oidc-provider'
 import type { Configuration } from 'oidc-provider'
+import type { VerifiedToken } from '../api/verify-token'
 import type { DevStack } from '../config'
 
 /**
@@ -41,6 +43,8 @@ export interface IdpContext {
   readonly stack: DevStack
   /** The provider's private signing key, for vendors whose tokens differ from oidc-provider's. */
   readonly signingKey: JWK
+  /** The provider, to look up its tokens (e.g. a refresh token's authentication). */
+  readonly provider: Provider
 }
 
 export interface ApiQuirks {
@@ -51,4 +55,6 @@ export interface ApiQuirks {
    * critical event; older tokens of that user are then refused with a claims challenge.
    */
   readonly continuousAccessEvaluation?: boolean
+  /** How the demo API asks for a second factor; default RFC 9470 `acr_values`. */
+  readonly requireSecondFactor?: (token: VerifiedToken, detail: string) => void
 }

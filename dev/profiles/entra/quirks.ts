@@ -19,7 +19,8 @@ import type { ParsedUrlQuery } from 'node:querystring'
 import type { Middleware } from 'koa'
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider'
 import { errors } from 'oidc-provider'
-import type { DevStack } from '../../config'
+import { AUTH_CONTEXT } from '../../api/cae'
+import { ACR_SECOND_FACTOR, type DevStack } from '../../config'
 import { IdTokenForger } from '../../hostile/id-token'
 import type { IdpContext, IdpQuirks } from '../profile'
 import { entraRefusal, entraScopes, type OAuthError, resourcesIn } from './scopes'
@@ -65,17 +66,35 @@ function tokenForm(ctx: { req: IncomingMessage }): ParsedUrlQuery | undefined {
   return (ctx.req as IncomingMessage & { body?: ParsedUrlQuery }).body
 }
 
-/** The client capabilities a token request's `claims` announces (`access_token.xms_cc`). */
-function capabilitiesOf(claims: string | undefined): string[] | undefined {
+interface AccessTokenClaimsRequest {
+  readonly xms_cc?: { readonly values?: unknown }
+  readonly acrs?: { readonly value?: unknown; readonly values?: unknown }
+}
+
+/** The `access_token` member of an OIDC `claims` request (OIDC Core §5.5), if any. */
+function accessTokenClaims(claims: string | undefined): AccessTokenClaimsRequest | undefined {
   try {
     const parsed = JSON.parse(claims ?? 'null') as {
-      access_token?: { xms_cc?: { values?: unknown } }
+      access_token?: AccessTokenClaimsRequest
     } | null
-    const values = parsed?.access_token?.xms_cc?.values
-    return Array.isArray(values) ? values.filter((v) => typeof v === 'string') : undefined
+    return parsed?.access_token ?? undefined
   } catch {
     return undefined
   }
+}
+
+/** The client capabilities a token request's `claims` announces (`access_token.xms_cc`). */
+function capabilitiesOf(claims: string | undefined): string[] | undefined {
+  const values = accessTokenClaims(claims)?.xms_cc?.values
+  return Array.isArray(values) ? values.filter((v) => typeof v === 'string') : undefined
+}
+
+/** Whether `claims` asks for the authentication context that needs a second factor. */
+function asksForAuthContext(claims: string | undefined): boolean {
+  const acrs = accessTokenClaims(claims)?.acrs
+  const values: unknown[] = Array.isArray(acrs?.values) ? acrs.values : []
+  const wanted = [acrs?.value, ...values]
+  return wanted.includes(AUTH_CONTEXT)
 }
 
 /** Plain oidc-provider errors, described the way Entra does (with an AADSTS code). */
@@ -104,11 +123,18 @@ function configure() {
       ...configuration,
       routes: { ...configuration.routes, ...ENTRA_ROUTES },
       // CAE: a client that announced capability cp1 gets tokens saying so (`xms_cc`).
+      // An authentication with the second factor satisfies the authentication context (`acrs`).
       extraTokenClaims: async (ctx, token) => {
         const base = (await baseClaims?.(ctx, token)) ?? undefined
         const form = tokenForm(ctx)
         const capabilities = form && capabilitiesOf(field(form, 'claims'))
-        return capabilities?.length ? { ...base, xms_cc: capabilities } : base
+        const { AuthorizationCode, RefreshToken } = ctx.oidc.entities
+        const strong = (AuthorizationCode ?? RefreshToken)?.acr === ACR_SECOND_FACTOR
+        return {
+          ...base,
+          ...(capabilities?.length ? { xms_cc: capabilities } : {}),
+          ...(strong ? { acrs: [AUTH_CONTEXT] } : {}),
+        }
       },
       renderError: async (ctx, out, error) => {
         if (out.error === 'invalid_redirect_uri') {
@@ -147,7 +173,7 @@ function configure() {
 }
 
 function middleware(options: EntraOptions) {
-  return ({ stack, signingKey }: IdpContext): Middleware[] => {
+  return ({ stack, signingKey, provider }: IdpContext): Middleware[] => {
     const forger = new IdTokenForger(signingKey)
     const apis = entraApis(stack)
     const redirectUris = new Set(stack.redirectUris)
@@ -168,8 +194,26 @@ function middleware(options: EntraOptions) {
         query.append('resource', api.resource)
       }
       query.set('scope', [...scopes].join(' '))
+      // Conditional Access for the authentication context: a second factor.
+      if (asksForAuthContext(query.get('claims') ?? undefined)) {
+        query.set('acr_values', ACR_SECOND_FACTOR)
+      }
       ctx.querystring = query.toString()
       await next()
+    }
+
+    /** A token endpoint error answered here, with the CORS headers the app's origin needs. */
+    const refuse = (
+      ctx: KoaContextWithOIDC,
+      error: OAuthError & { readonly suberror?: string },
+    ) => {
+      if (ctx.get('Origin') === stack.appOrigin) {
+        ctx.set('Access-Control-Allow-Origin', stack.appOrigin)
+      }
+      ctx.vary('Origin')
+      ctx.set('Cache-Control', 'no-store')
+      ctx.status = 400
+      ctx.body = error
     }
 
     const token = async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
@@ -181,18 +225,31 @@ function middleware(options: EntraOptions) {
       const scope = field(form, 'scope')
       const refusal = entraRefusal(all(form, 'resource'), scope)
       if (refusal !== undefined) {
-        ctx.status = 400
-        ctx.body = refusal
+        refuse(ctx, refusal)
         return
       }
       const [resource] = resourcesIn(scope)
       if (field(form, 'grant_type') === 'authorization_code' && resource === undefined) {
-        ctx.status = 400
-        ctx.body = {
+        refuse(ctx, {
           error: 'invalid_request',
           error_description:
             'AADSTS28003: Provided value for the input parameter scope cannot be empty when requesting an access token using the provided authorization code. Please specify a valid scope.',
-        }
+        })
+        return
+      }
+      if (
+        field(form, 'grant_type') === 'refresh_token' &&
+        asksForAuthContext(field(form, 'claims')) &&
+        (await provider.RefreshToken.find(field(form, 'refresh_token') ?? ''))?.acr !==
+          ACR_SECOND_FACTOR
+      ) {
+        // The refresh token is left unused: the user can still use it once they have stepped up.
+        refuse(ctx, {
+          error: 'invalid_grant',
+          error_description:
+            'AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access this resource.',
+          suberror: 'basic_action',
+        })
         return
       }
       // oidc-provider wants the RFC 8707 name of the resource Entra infers from the scopes.
