@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 
-import { aadstsCode, providerErrorFix } from './aadsts'
+import { providerErrorFix } from './aadsts'
+import { aadstsCode } from './aadsts-code'
 
 describe('AADSTS fixes', () => {
   it.each([

@@ -1,7 +1,10 @@
+import { aadstsCode } from './aadsts-code'
+
 /**
  * Plain fixes for the Microsoft Entra (AADSTS) errors people hit when registering an SPA. The
  * provider's `error` and `error_description` are kept as received; this only adds what to do.
  * Codes: https://learn.microsoft.com/entra/identity-platform/reference-error-codes
+ * Loaded only when an error carries an AADSTS code, so it costs other providers nothing.
  */
 const FIXES: Readonly<Record<string, string>> = {
   AADSTS50011:
@@ -42,23 +45,6 @@ const ERROR_FIXES: Readonly<Record<string, string>> = {
   access_denied: FIXES.AADSTS65004 ?? '',
   consent_required: FIXES.AADSTS65001 ?? '',
   interaction_required: 'The provider wants you to sign in again (for example for MFA).',
-}
-
-/**
- * Entra answers `invalid_grant` both for a dead refresh token and for one that needs the user
- * first (MSAL's `basic_action`/`additional_action` suberrors); these codes are the latter.
- */
-const NEEDS_INTERACTION = new Set(['AADSTS50076', 'AADSTS50079', 'AADSTS50158', 'AADSTS65001'])
-
-/** Whether an `invalid_grant` from Entra asks the user to act rather than ending the session. */
-export function needsInteraction(description: string | undefined): boolean {
-  const code = aadstsCode(description)
-  return code !== undefined && NEEDS_INTERACTION.has(code)
-}
-
-/** The first AADSTS code in an error description, e.g. `AADSTS50011`. */
-export function aadstsCode(description: string | undefined): string | undefined {
-  return /\bAADSTS\d+\b/.exec(description ?? '')?.[0]
 }
 
 /** What to do about a provider error, when Tessera knows a plainer fix than the default. */

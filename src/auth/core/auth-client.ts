@@ -1,6 +1,6 @@
 import type { ApiConfig, AppConfig } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
-import { needsInteraction } from './aadsts'
+import { needsInteraction } from './aadsts-code'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
 import { claimsRequest } from './claims-request'
 import { createDpopProof, type DpopKeyStore, indexedDbDpopKeys, memoryDpopKeys } from './dpop'

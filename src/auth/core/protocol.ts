@@ -11,7 +11,7 @@ import {
 } from 'oidc-client-ts'
 
 import type { ApiConfig } from '../../config'
-import { providerErrorFix } from './aadsts'
+import { aadstsCode } from './aadsts-code'
 import { checkResponseIssuer } from './authorization-response'
 import { type DpopKeyStore, dpopThumbprint, ensureDpopKeys } from './dpop'
 import { AuthError, type AuthErrorCode } from './errors'
@@ -121,7 +121,10 @@ function randomToken(): string {
 }
 
 /** Maps whatever oidc-client-ts or fetch threw to one {@link AuthError}, without secrets. */
-function toAuthError(error: unknown, stage: 'callback' | 'refresh' | 'other'): AuthError {
+async function toAuthError(
+  error: unknown,
+  stage: 'callback' | 'refresh' | 'other',
+): Promise<AuthError> {
   if (error instanceof AuthError) return error
   if (error instanceof ErrorTimeout) return new AuthError('timeout', { cause: error })
   if (error instanceof ErrorResponse) {
@@ -130,7 +133,16 @@ function toAuthError(error: unknown, stage: 'callback' | 'refresh' | 'other'): A
     if (stage === 'refresh' && INTERACTION_ERRORS.has(error.error ?? '')) {
       code = 'interaction_required'
     }
-    const fix = providerErrorFix(error.error ?? undefined, error.error_description ?? undefined)
+    const description = error.error_description ?? undefined
+    // Entra's fix texts are a chunk of their own, fetched only for an AADSTS error.
+    const fix =
+      aadstsCode(description) === undefined
+        ? undefined
+        : // Offline, the generic fix text will do.
+          (await import('./aadsts').catch(() => undefined))?.providerErrorFix(
+            error.error ?? undefined,
+            description,
+          )
     return new AuthError(code, {
       cause: error,
       ...(fix === undefined ? {} : { fix }),
@@ -228,7 +240,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       try {
         response = await client.processSigninResponse(callbackUrl)
       } catch (error) {
-        throw toAuthError(error, 'callback')
+        throw await toAuthError(error, 'callback')
       }
       const state = response.userState as Partial<SignInState> | undefined
       const idToken = response.id_token
@@ -273,7 +285,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
           timeoutInSeconds: PROVIDER_TIMEOUT_MS / 1000,
         })
       } catch (error) {
-        throw toAuthError(error, 'refresh')
+        throw await toAuthError(error, 'refresh')
       }
       const accessToken = checkTokenResponse(response, dpop)
       const newIdToken = response.id_token
@@ -303,7 +315,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       try {
         await client.revokeToken(refreshToken, 'refresh_token')
       } catch (error) {
-        throw toAuthError(error, 'other')
+        throw await toAuthError(error, 'other')
       }
     },
   }
