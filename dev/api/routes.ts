@@ -29,7 +29,15 @@ function stringClaim(token: VerifiedToken, name: string): string | null {
 }
 
 /** The demo API: who am I, and a per-user task list. */
-export function demoRoutes(stack: DevStack, tasks = new TaskStore()): readonly Route[] {
+/**
+ * @param requireStrongAuth how deleting asks for a second factor: RFC 9470 by default, a claims
+ *   challenge for an authentication context with Entra (a provider profile's choice)
+ */
+export function demoRoutes(
+  stack: DevStack,
+  tasks = new TaskStore(),
+  requireStrongAuth: (token: VerifiedToken, detail: string) => void = requireSecondFactor,
+): readonly Route[] {
   return [
     {
       method: 'GET',
@@ -69,7 +77,7 @@ export function demoRoutes(stack: DevStack, tasks = new TaskStore()): readonly R
       path: TASK_PATH,
       scope: 'api:write',
       handle: ({ res, url }, token) => {
-        requireSecondFactor(token, 'Deleting a task needs a second factor.')
+        requireStrongAuth(token, 'Deleting a task needs a second factor.')
         const id = TASK_PATH.exec(url.pathname)?.[1] ?? ''
         if (!tasks.remove(token.sub, id)) {
           throw new HttpError(problem(404, 'not-found', 'No such task', `There is no task ${id}.`))
@@ -85,10 +93,17 @@ export class Router {
   readonly #routes: readonly Route[]
   readonly #verify: VerifyToken
   readonly #dpop: DpopContext = { nonces: new DpopNonces(), seen: new SeenProofs() }
+  readonly #checkToken: ((token: VerifiedToken) => void) | undefined
 
-  constructor(routes: readonly Route[], verify: VerifyToken) {
+  /** @param checkToken a further check of every valid token (e.g. CAE); throws to refuse it */
+  constructor(
+    routes: readonly Route[],
+    verify: VerifyToken,
+    checkToken?: (token: VerifiedToken) => void,
+  ) {
     this.#routes = routes
     this.#verify = verify
+    this.#checkToken = checkToken
   }
 
   /** Serves the request; calls `onAuthorized` once the token and its scope checked out. */
@@ -114,6 +129,7 @@ export class Router {
       )
     }
     const token = await authorize(req, url, this.#verify, route.scope, this.#dpop)
+    this.#checkToken?.(token)
     onAuthorized()
     await route.handle(context, token)
   }

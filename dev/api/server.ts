@@ -2,13 +2,17 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { close, listen } from '../http-server'
 import type { DevStack, RunningServer } from '../config'
+import { profileOf } from '../profiles'
+import { CriticalEvents } from './cae'
 import { corsHeaders, preflightHeaders } from './cors'
-import { HttpError, problem, sendProblem } from './http'
+import { HttpError, problem, readJson, sendJson, sendProblem } from './http'
 import { RequestLog } from './request-log'
 import { notesRoutes } from './notes-routes'
 import { demoRoutes, type Route, Router } from './routes'
-import { profileOf } from '../profiles'
 import { createTokenVerifier } from './verify-token'
+
+/** `POST {"sub"}`: a critical event for that user (CAE profiles, dev endpoints on). */
+export const CAE_EVENT_PATH = '/__dev/cae/events'
 
 export interface DemoApiOptions {
   /** Serve the request log under /__dev/; defaults to env TESSERA_DEV_ENDPOINTS=1. */
@@ -20,7 +24,8 @@ export function startDemoApi(
   stack: DevStack,
   options: DemoApiOptions = {},
 ): Promise<RunningServer> {
-  return startResourceServer(stack, stack.apiPort, stack.apiUrl, demoRoutes(stack), options)
+  const routes = demoRoutes(stack, undefined, profileOf(stack).api?.requireSecondFactor)
+  return startResourceServer(stack, stack.apiPort, stack.apiUrl, routes, options)
 }
 
 /** Starts the notes API, a second resource server with its own audience (stack.notesApiUrl). */
@@ -40,10 +45,20 @@ async function startResourceServer(
   options: DemoApiOptions,
 ): Promise<RunningServer> {
   const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
+  const profile = profileOf(stack)
   // The audience the provider puts in this API's tokens: its URL (RFC 8707) unless the
   // profile's vendor names APIs otherwise (Okta's api://default, Keycloak's client ids).
-  const audience = profileOf(stack).apiAudience?.(stack, baseUrl) ?? baseUrl
-  const router = new Router(routes, createTokenVerifier(stack, audience))
+  const audience = profile.apiAudience?.(stack, baseUrl) ?? baseUrl
+  const quirks = profile.api
+  const events = quirks?.continuousAccessEvaluation === true ? new CriticalEvents() : undefined
+  const router = new Router(
+    routes,
+    createTokenVerifier(stack, audience, quirks?.tokenIssuer?.(stack)),
+    events &&
+      ((token) => {
+        events.check(token)
+      }),
+  )
   const log = new RequestLog()
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -55,6 +70,15 @@ async function startResourceServer(
     try {
       if (method === 'OPTIONS') {
         res.writeHead(204, preflightHeaders(req, stack.appOrigin)).end()
+        return
+      }
+      if (devEndpoints && events && url.pathname === CAE_EVENT_PATH && method === 'POST') {
+        const body = await readJson(req, 1024)
+        const sub = typeof body === 'object' && body !== null && 'sub' in body ? body.sub : null
+        if (typeof sub !== 'string') {
+          throw new HttpError(problem(400, 'invalid-event', 'Invalid event', 'Send {"sub"}.'))
+        }
+        sendJson(res, 200, { sub, since: await events.record(sub) })
         return
       }
       for (const [name, value] of Object.entries(corsHeaders(req, stack.appOrigin))) {

@@ -65,16 +65,35 @@ function describe(error: errors.JOSEError): string {
   return `The access token is invalid: ${error.message}.`
 }
 
+/** Where tokens come from when not found through the issuer's discovery (a provider profile). */
+export interface TokenIssuer {
+  readonly issuer: string
+  readonly jwksUri: string
+}
+
 /**
  * Validates JWT access tokens per RFC 9068 §4 (issuer, audience, typ at+jwt, signature by the
  * IdP's published keys, exp/nbf). The IdP's keys are found through its discovery document on
  * first use, so the API may start before the IdP.
  */
-export function createTokenVerifier(stack: DevStack, audience: string): VerifyToken {
+export function createTokenVerifier(
+  stack: DevStack,
+  audience: string,
+  tokenIssuer?: TokenIssuer,
+): VerifyToken {
   let jwks: Promise<JWTVerifyGetKey> | undefined
+  const issuer = tokenIssuer?.issuer ?? stack.issuer
 
   function keys(): Promise<JWTVerifyGetKey> {
-    jwks ??= discoverJwks(stack.issuer).catch((error: unknown) => {
+    const loading = tokenIssuer
+      ? Promise.resolve(
+          createRemoteJWKSet(new URL(tokenIssuer.jwksUri), {
+            timeoutDuration: TIMEOUT_MS,
+            cooldownDuration: 1_000,
+          }),
+        )
+      : discoverJwks(stack.issuer)
+    jwks ??= loading.catch((error: unknown) => {
       jwks = undefined
       throw new IssuerUnavailableError("cannot load the identity provider's keys", { cause: error })
     })
@@ -86,7 +105,7 @@ export function createTokenVerifier(stack: DevStack, audience: string): VerifyTo
     let verified
     try {
       verified = await jwtVerify(token, getKey, {
-        issuer: stack.issuer,
+        issuer,
         audience,
         typ: 'at+jwt',
         algorithms: ['RS256', 'PS256', 'ES256'],
@@ -104,7 +123,14 @@ export function createTokenVerifier(stack: DevStack, audience: string): VerifyTo
     const { sub, scope } = payload
     if (typeof sub !== 'string' || sub === '')
       throw new InvalidTokenError('The access token has no subject.')
-    const scopes = new Set(typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [])
+    const granted = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : []
+    // Entra-style scopes name the API (`<App ID URI>/<permission>`); the API checks permissions.
+    const prefix = `${audience}/`
+    const scopes = new Set(
+      granted.flatMap((name) =>
+        name.startsWith(prefix) ? [name, name.slice(prefix.length)] : name,
+      ),
+    )
     return { sub, scopes, payload }
   }
 }

@@ -9,7 +9,7 @@ import { apiSelectionMiddleware } from './api-selection'
 import { identityProviderConfiguration, TOKEN_PATH } from './configuration'
 import { handleInteraction } from './interactions'
 import { createCookieKeys, createSigningKey } from './keys'
-import { mountPathOf, mountRequest } from './mount'
+import { mountPathOf, mountRequest as mountBelowIssuerPath } from './mount'
 import { RequestLog } from './request-log'
 import type { IdpRequestRecord } from './request-log'
 import { tokenAnswerMiddleware } from './token-answer'
@@ -29,6 +29,27 @@ function pathOf(req: IncomingMessage): string {
   return (req.url ?? '/').split('?', 1)[0] ?? '/'
 }
 
+/**
+ * Hands oidc-provider a request below its mount path as if it were mounted there (Express
+ * style: `originalUrl` keeps the full URL, from which it builds its own URLs).
+ */
+function mountRequest(
+  req: IncomingMessage,
+  pathname: string,
+  mountPath: string,
+  discoveryPath: string | undefined,
+): void {
+  const url = req.url ?? '/'
+  const query = url.slice(pathname.length)
+  if (discoveryPath !== undefined && pathname === `${mountPath}${discoveryPath}`) {
+    // oidc-provider derives its mount path from originalUrl: name the mount, not the alias.
+    const discovery = `/.well-known/openid-configuration${query}`
+    Object.assign(req, { originalUrl: `${mountPath}${discovery}`, url: discovery })
+  } else if (mountPath !== '' && pathname.startsWith(`${mountPath}/`)) {
+    Object.assign(req, { originalUrl: url, url: url.slice(mountPath.length) })
+  }
+}
+
 /** Starts the local OpenID provider on 127.0.0.1:stack.idpPort with issuer stack.issuer. */
 export async function startIdentityProvider(
   stack: DevStack,
@@ -37,22 +58,24 @@ export async function startIdentityProvider(
   const devEndpoints = options.devEndpoints ?? process.env.TESSERA_DEV_ENDPOINTS === '1'
   const hostile = options.hostile ?? process.env.TESSERA_HOSTILE === '1'
   const signingKey = await createSigningKey()
-  const configuration = identityProviderConfiguration(stack, {
+  const profile = profileOf(stack)
+  const quirks = profile.idp ?? {}
+  // Entra's tenant paths; vendors whose issuer has a path are mounted below it further down.
+  const mountPath = quirks.mountPath ?? ''
+  const generic = identityProviderConfiguration(stack, {
     signingKey,
     cookieKeys: createCookieKeys(),
   })
-  const profile = profileOf(stack)
-  const provider = new Provider(
-    stack.issuer,
-    profile.idpConfiguration?.(configuration, stack) ?? configuration,
-  )
+  const reshaped = profile.idpConfiguration?.(generic, stack) ?? generic
+  const configuration = quirks.configure?.(reshaped, stack) ?? reshaped
+  const tokenPath = configuration.routes?.token ?? TOKEN_PATH
+  const provider = new Provider(`${stack.issuer}${mountPath}`, configuration)
   // Plain loopback http, no reverse proxy: never trust X-Forwarded-* headers.
   provider.proxy = false
   provider.on('server_error', (ctx, error) => {
     console.error(`[idp] server_error on ${ctx.method} ${ctx.path}: ${error.message}`)
   })
 
-  const tokenPath = profile.routes?.token ?? TOKEN_PATH
   const log = new RequestLog()
   const records = new WeakMap<IncomingMessage, IdpRequestRecord>()
   provider.use(
@@ -63,7 +86,7 @@ export async function startIdentityProvider(
   )
   provider.use(
     apiSelectionMiddleware(stack, profile, {
-      authorization: profile.routes?.authorization ?? '/auth',
+      authorization: configuration.routes?.authorization ?? '/auth',
       token: tokenPath,
     }),
   )
@@ -72,9 +95,13 @@ export async function startIdentityProvider(
     provider.use(hostileMiddleware({ stack, signingKey }))
     console.log(`[idp] HOSTILE MODE: ${stack.issuer} tampers with answers per test scenario`)
   }
+  // Inside the hostile layer, so a scenario tampers with what the vendor would answer.
+  for (const middleware of quirks.middleware?.({ stack, signingKey, provider }) ?? []) {
+    provider.use(middleware)
+  }
   const providerCallback = provider.callback()
   // An issuer with a path (Keycloak's /realms/{realm}) serves the provider below that path.
-  const mountPath = mountPathOf(stack.issuer)
+  const issuerPath = mountPathOf(stack.issuer)
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathOf(req)
@@ -84,10 +111,11 @@ export async function startIdentityProvider(
         records.set(req, log.record(req.method ?? 'GET', pathname))
       }
       if (await handleInteraction(provider, stack, req, res, pathname)) return
-      if (!mountRequest(req, mountPath)) {
+      if (!mountBelowIssuerPath(req, issuerPath)) {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found')
         return
       }
+      mountRequest(req, pathname, mountPath, quirks.discoveryPath)
       await providerCallback(req, res)
     } catch (error) {
       console.error(`[idp] ${req.method ?? 'GET'} ${pathname} failed:`, error)

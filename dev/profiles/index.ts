@@ -1,5 +1,7 @@
 import { HOST, type DevStack } from '../config'
 import { auth0 } from './auth0'
+import { entraB2c } from './entra-b2c'
+import { entraCommon } from './entra-common'
 import { generic } from './generic'
 import { noRefreshToken } from './no-refresh-token'
 import { keycloak } from './keycloak'
@@ -10,7 +12,10 @@ export type { ApiSelection, ProviderProfile, ProviderRoutes, TokenAnswer } from 
 
 /** Every profile, by name. The e2e suite runs one project per profile (e2e/providers/). */
 export const PROFILES: ReadonlyMap<string, ProviderProfile> = new Map(
-  [generic, auth0, okta, keycloak, noRefreshToken].map((profile) => [profile.name, profile]),
+  [generic, entraCommon, entraB2c, auth0, okta, keycloak, noRefreshToken].map((profile) => [
+    profile.name,
+    profile,
+  ]),
 )
 
 /** The profile the stack plays; throws with the list of names when there is no such profile. */

@@ -1,4 +1,8 @@
+import type { JWK } from 'jose'
+import type { Middleware } from 'koa'
+import type Provider from 'oidc-provider'
 import type { Configuration } from 'oidc-provider'
+import type { VerifiedToken } from '../api/verify-token'
 import type { DevStack } from '../config'
 
 /** oidc-provider's endpoint paths, relative to the issuer's path. */
@@ -51,6 +55,10 @@ export interface ProviderProfile {
    * token policy, CORS, …) into this vendor's. Without it, the generic configuration as is.
    */
   idpConfiguration?(configuration: Configuration, stack: DevStack): Configuration
+  /** What the local identity provider does differently; absent: the generic provider. */
+  readonly idp?: IdpQuirks
+  /** What the demo APIs do differently; absent: the generic APIs. */
+  readonly api?: ApiQuirks
 }
 
 /** The token endpoint's answer, as a profile may edit it (see `ProviderProfile.tokenAnswer`). */
@@ -58,4 +66,41 @@ export interface TokenAnswer {
   status: number
   readonly body: Record<string, unknown>
   readonly grantType: string | undefined
+}
+
+export interface IdpQuirks {
+  /**
+   * Path prefix oidc-provider is mounted at (its own issuer is the stack's issuer plus this),
+   * e.g. `/common` for Entra's `https://login.microsoftonline.com/common/oauth2/v2.0/...`.
+   */
+  readonly mountPath?: string
+  /** Where discovery is served below `mountPath`, if not `/.well-known/openid-configuration`. */
+  readonly discoveryPath?: string
+  /** Changes to the generic oidc-provider configuration (routes, resources, claims, errors). */
+  configure?(configuration: Configuration, stack: DevStack): Configuration
+  /**
+   * Koa middleware mounted in front of oidc-provider (after the generic token request
+   * middleware, so `ctx.req.body` holds the parsed token request form).
+   */
+  middleware?(context: IdpContext): Middleware[]
+}
+
+export interface IdpContext {
+  readonly stack: DevStack
+  /** The provider's private signing key, for vendors whose tokens differ from oidc-provider's. */
+  readonly signingKey: JWK
+  /** The provider, to look up its tokens (e.g. a refresh token's authentication). */
+  readonly provider: Provider
+}
+
+export interface ApiQuirks {
+  /** The `iss` of access tokens and the provider's JWKS, when not found through discovery. */
+  tokenIssuer?(stack: DevStack): { readonly issuer: string; readonly jwksUri: string }
+  /**
+   * Continuous Access Evaluation: `POST /__dev/cae/revoke {"sub"}` (dev endpoints on) records a
+   * critical event; older tokens of that user are then refused with a claims challenge.
+   */
+  readonly continuousAccessEvaluation?: boolean
+  /** How the demo API asks for a second factor; default RFC 9470 `acr_values`. */
+  readonly requireSecondFactor?: (token: VerifiedToken, detail: string) => void
 }

@@ -43,7 +43,8 @@ export const profileStacks: ReadonlyMap<string, ProfileStack> = new Map(
   [...PROFILES.keys()]
     .filter((name) => name !== 'generic')
     .map((name, index) => {
-      const env = envFor(BASE_PORT + 20 * (index + 1), name)
+      // Hostile mode too, so a provider spec can tamper with one test's answers (dev/hostile/).
+      const env = { ...envFor(BASE_PORT + 20 * (index + 1), name), TESSERA_HOSTILE: '1' }
       return [name, { env, stack: withProfile(devStack({ ...process.env, ...env })) }]
     }),
 )

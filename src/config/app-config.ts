@@ -48,4 +48,20 @@ export interface AppConfig {
   readonly providerOrigins: readonly string[]
   /** See {@link RenewalStrategy}; `auto` unless set. */
   readonly renewal: RenewalStrategy
+  /**
+   * The issuer the provider's discovery document names, when it differs from the authority URL
+   * (Azure AD B2C, Entra External ID). Checked exactly, never skipped (SEC-10).
+   */
+  readonly issuer?: string
+  /**
+   * Sign-in asks for the first API's scopes only, every token request names the scopes of one
+   * resource and never `resource` (Microsoft Entra ID, B2C, External ID): other APIs' tokens
+   * come from the refresh token, one resource per request.
+   */
+  readonly oneResourcePerRequest: boolean
+  /**
+   * Client capabilities announced in the `claims` request of every authorization and token
+   * request, e.g. `["cp1"]` for Entra Continuous Access Evaluation (`xms_cc`).
+   */
+  readonly clientCapabilities: readonly string[]
 }

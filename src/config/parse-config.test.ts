@@ -105,4 +105,57 @@ describe('parseConfig', () => {
       { path: 'apis', message: 'must configure at least one API' },
     ])
   })
+
+  describe('oneResourcePerRequest (Entra)', () => {
+    const entra = {
+      authority: 'https://login.microsoftonline.com/common/v2.0',
+      clientId: 'abc',
+      scopes: ['openid', 'profile', 'offline_access'],
+      oneResourcePerRequest: true,
+      clientCapabilities: ['cp1'],
+      apis: {
+        orders: { baseUrl: 'https://orders.example.com', scopes: ['api://orders/access_as_user'] },
+        graph: { baseUrl: 'https://graph.microsoft.com/v1.0', scopes: ['User.Read', 'Mail.Read'] },
+      },
+    }
+
+    it('accepts one resource per API, capabilities and an explicit issuer', () => {
+      const config = parseConfig({ ...entra, issuer: 'https://x.b2clogin.com/t/v2.0/' })
+
+      expect(config).toMatchObject({ oneResourcePerRequest: true, clientCapabilities: ['cp1'] })
+      expect(config.issuer).toBe('https://x.b2clogin.com/t/v2.0/')
+    })
+
+    it('names every scope the provider would refuse, by key', () => {
+      expect(
+        problemsOf({
+          ...entra,
+          scopes: ['openid', 'User.Read'],
+          apis: {
+            orders: {
+              baseUrl: 'https://orders.example.com',
+              scopes: ['api://orders/read', 'api://stock/read'],
+              resource: 'https://orders.example.com',
+            },
+            other: { baseUrl: 'https://o.example.com', scopes: ['api://o/.default', 'api://o/x'] },
+          },
+        }),
+      ).toEqual([
+        { path: 'apis.orders.scopes', message: expect.stringContaining('AADSTS28000') },
+        { path: 'apis.orders.resource', message: expect.stringContaining('AADSTS901002') },
+        { path: 'apis.other.scopes', message: expect.stringContaining('.default') },
+        { path: 'scopes', message: expect.stringContaining('AADSTS28000') },
+        { path: 'scopes', message: expect.stringContaining('offline_access') },
+      ])
+    })
+
+    it('refuses an http issuer off loopback and capability names with spaces', () => {
+      expect(
+        problemsOf({ ...entra, issuer: 'http://x.example/', clientCapabilities: ['c p'] }),
+      ).toEqual([
+        { path: 'issuer', message: expect.stringContaining('https') },
+        { path: 'clientCapabilities.0', message: expect.stringContaining('capability') },
+      ])
+    })
+  })
 })

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 
 import type { AppConfig } from './app-config'
 import { ConfigError } from './config-error'
+import { oneResourceProblems } from './scope-resources'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
@@ -103,6 +104,15 @@ const configSchema = v.object({
     ),
     [],
   ),
+  issuer: v.optional(secureUrl),
+  oneResourcePerRequest: v.optional(v.boolean('must be true or false'), false),
+  clientCapabilities: v.optional(
+    v.array(
+      v.pipe(nonEmptyString, v.regex(/^[\w.-]+$/, 'must be a capability name like "cp1"')),
+      'must be an array of capability names, like ["cp1"]',
+    ),
+    [],
+  ),
   apis: v.pipe(
     v.record(
       v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'API names are letters, digits, - and _')),
@@ -125,9 +135,14 @@ export function parseConfig(input: unknown): AppConfig {
   }
   const result = v.safeParse(configSchema, input)
   if (result.success) {
-    const { apis, ...rest } = result.output
+    const { apis, issuer, ...rest } = result.output
+    if (rest.oneResourcePerRequest) {
+      const problems = oneResourceProblems(result.output)
+      if (problems.length > 0) throw new ConfigError('config.json is invalid:', problems)
+    }
     return {
       ...rest,
+      ...(issuer === undefined ? {} : { issuer }),
       apis: Object.fromEntries(
         Object.entries(apis).map(([name, { resource, audience, ...api }]) => [
           name,

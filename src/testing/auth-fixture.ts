@@ -18,6 +18,8 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     dpop: false,
     providerOrigins: [],
     renewal: 'auto',
+    oneResourcePerRequest: false,
+    clientCapabilities: [],
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

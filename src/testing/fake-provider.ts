@@ -49,6 +49,11 @@ export async function createFakeProvider(
     rotateRefreshTokens?: boolean
     /** `false`: a provider that gives this client no refresh token at all. */
     issueRefreshTokens?: boolean
+    /**
+     * The `issuer` discovery names instead of `issuer`, e.g. an Entra `{tenantid}` template; the
+     * provider then sends no RFC 9207 `iss` (as Entra does not). ID tokens keep `issuer`.
+     */
+    discoveryIssuer?: string
   } = {},
 ): Promise<FakeProvider> {
   const issuer = options.issuer ?? 'https://idp.example.test'
@@ -94,7 +99,7 @@ export async function createFakeProvider(
       const callback = new URL(url.searchParams.get('redirect_uri') ?? '')
       callback.searchParams.set('code', code)
       callback.searchParams.set('state', url.searchParams.get('state') ?? '')
-      callback.searchParams.set('iss', issuer)
+      if (options.discoveryIssuer === undefined) callback.searchParams.set('iss', issuer)
       for (const [key, value] of Object.entries(params)) callback.searchParams.set(key, value)
       return callback.href
     },
@@ -106,9 +111,11 @@ export async function createFakeProvider(
           ? new URLSearchParams(init.body)
           : undefined
       provider.requests.push({ method: init?.method ?? 'GET', url: url.href, body })
-      if (url.pathname === '/.well-known/openid-configuration') {
+      // Endpoints live below the issuer's path (e.g. an Entra tenant's /<tenant>/v2.0).
+      const route = url.pathname.slice(new URL(issuer).pathname.replace(/\/$/, '').length)
+      if (route === '/.well-known/openid-configuration') {
         return json({
-          issuer,
+          issuer: options.discoveryIssuer ?? issuer,
           authorization_endpoint: `${issuer}/authorize`,
           token_endpoint: `${issuer}/token`,
           jwks_uri: `${issuer}/jwks`,
@@ -116,12 +123,12 @@ export async function createFakeProvider(
           revocation_endpoint: `${issuer}/revoke`,
           id_token_signing_alg_values_supported: ['RS256'],
           code_challenge_methods_supported: ['S256'],
-          authorization_response_iss_parameter_supported: true,
+          authorization_response_iss_parameter_supported: options.discoveryIssuer === undefined,
         })
       }
-      if (url.pathname === '/jwks') return json({ keys: [publicJwk] })
-      if (url.pathname === '/revoke') return new Response(null, { status: 200 })
-      if (url.pathname !== '/token' || !body) return json({ error: 'not_found' }, 404)
+      if (route === '/jwks') return json({ keys: [publicJwk] })
+      if (route === '/revoke') return new Response(null, { status: 200 })
+      if (route !== '/token' || !body) return json({ error: 'not_found' }, 404)
 
       const { tamper } = provider
       if (tamper.tokenStatus) return json(tamper.tokenResponse ?? {}, tamper.tokenStatus)

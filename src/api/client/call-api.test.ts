@@ -112,3 +112,52 @@ describe('resolveApiUrl', () => {
     },
   )
 })
+
+describe('callApi with a claims challenge (Entra CAE)', () => {
+  const claims = '{"access_token":{"nbf":{"essential":true,"value":"1700000000"}}}'
+  const insufficientClaims = () =>
+    new Response('{}', {
+      status: 401,
+      headers: {
+        'WWW-Authenticate': `Bearer error="insufficient_claims", claims="${btoa(claims)}"`,
+      },
+    })
+
+  it('re-acquires silently with the claims and replays the request once', async () => {
+    const fetchMock = vi
+      .fn<() => Promise<Response>>()
+      .mockResolvedValueOnce(insufficientClaims())
+      .mockResolvedValueOnce(Response.json({ ok: true }))
+    vi.stubGlobal('fetch', fetchMock)
+    const { endpoint } = endpointWithTokens('old')
+    const reacquire = vi.fn(() => Promise.resolve(true))
+
+    await expect(
+      callApi({ ...endpoint, reacquireWithClaims: reacquire }, '/tasks'),
+    ).resolves.toEqual({ ok: true })
+    expect(reacquire).toHaveBeenCalledExactlyOnceWith(claims)
+    expect(fetchMock).toHaveBeenCalledTimes(2)
+  })
+
+  it('hands the step-up to the caller when the user must interact, or the replay is refused', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(insufficientClaims())),
+    )
+    const { endpoint } = endpointWithTokens('old')
+
+    const interactive = await callApi(
+      { ...endpoint, reacquireWithClaims: () => Promise.resolve(false) },
+      '/tasks',
+    ).catch((e: unknown) => e)
+    const refusedAgain = await callApi(
+      { ...endpoint, reacquireWithClaims: () => Promise.resolve(true) },
+      '/tasks',
+    ).catch((e: unknown) => e)
+
+    for (const error of [interactive, refusedAgain]) {
+      expect(error).toBeInstanceOf(ApiError)
+      expect(error).toMatchObject({ status: 401, stepUp: { claims } })
+    }
+  })
+})

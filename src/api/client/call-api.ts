@@ -17,6 +17,11 @@ export interface ApiEndpoint {
    * this API (audience, scopes), not stale, and the cause is usually config.json.
    */
   readonly rejectedTokenFix?: string
+  /**
+   * Answers a claims challenge silently (a token carrying `claims`, Entra CAE); resolves false
+   * when the user must interact, which the caller then asks for as a step-up.
+   */
+  reacquireWithClaims?(claims: string): Promise<boolean>
 }
 
 export interface ApiRequest {
@@ -44,7 +49,8 @@ const dpopNonces = new Map<string, string>()
 /**
  * Calls a protected API with the right access token and returns the parsed JSON body (unknown:
  * parse it at the call site). A 401 renews the token and retries once (SEC-25: no loops); a
- * DPoP nonce challenge is answered once.
+ * DPoP nonce challenge is answered once, and so is a claims challenge (silently, when the
+ * provider allows it).
  */
 export async function callApi(
   endpoint: ApiEndpoint,
@@ -55,6 +61,7 @@ export async function callApi(
   const method = request.method ?? 'GET'
   let renewed = false
   let nonceAnswered = false
+  let claimsAnswered = false
   for (;;) {
     const { token, scheme } = await endpoint.getToken()
     const headers: Record<string, string> = {
@@ -88,8 +95,19 @@ export async function callApi(
       nonceAnswered = true
       continue
     }
+    const stepUp = stepUpFrom(challenge)
+    // Entra CAE: a token with the requested claims is usually one silent refresh away.
+    if (
+      response.status === 401 &&
+      stepUp?.claims !== undefined &&
+      !claimsAnswered &&
+      endpoint.reacquireWithClaims
+    ) {
+      claimsAnswered = true
+      if (await endpoint.reacquireWithClaims(stepUp.claims)) continue
+    }
     // A stronger sign-in is needed (RFC 9470): a renewed token would be refused just the same.
-    if (response.status === 401 && !renewed && !stepUpFrom(challenge)) {
+    if (response.status === 401 && !renewed && !stepUp) {
       renewed = true
       endpoint.invalidateToken(token)
       continue

@@ -21,5 +21,6 @@ export function apiEndpoint(auth: AuthClient, name: string): ApiEndpoint {
       auth.invalidateAccessToken(name, token)
     },
     createProof: (method, url, token, nonce) => auth.createProof(method, url, token, nonce),
+    reacquireWithClaims: (claims) => auth.reacquireWithClaims(name, claims),
   }
 }

@@ -1,6 +1,8 @@
 import type { ApiConfig, AppConfig } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
+import { needsInteraction } from './aadsts-code'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
+import { claimsRequest } from './claims-request'
 import { type DpopKeyStore, lazyDpopKeys } from './dpop-keys'
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
@@ -13,6 +15,7 @@ import { createRefreshLock } from './refresh-lock'
 import { safeReturnTo } from './return-to'
 import { type AccessTokenEntry, type Session, SessionStore } from './session-store'
 import { runSilentFrame, type SilentFrameRunner } from './silent-frame'
+import { signInShape } from './sign-in-request'
 import { createSingleFlight } from './single-flight'
 import { isSurelyCrossSite } from './site'
 import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
@@ -72,6 +75,15 @@ const NO_PROVIDER_SESSION = new Set(['login_required', 'interaction_required'])
  * the one document the app's host lets the app frame (dev/security-headers.ts).
  */
 const SILENT_CALLBACK_PAGE = 'silent-callback.html'
+
+/**
+ * The provider refused a refresh grant carrying claims because the user must interact (MFA,
+ * consent); unlike a plain `invalid_grant`, this leaves the refresh token valid.
+ */
+function isStepUpRefusal(error: unknown): boolean {
+  if (!isAuthError(error, 'interaction_required') || error.providerError === undefined) return false
+  return error.providerError !== 'invalid_grant' || needsInteraction(error.providerErrorDescription)
+}
 
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
@@ -145,6 +157,7 @@ export class AuthClient {
       this.storage,
       options.fetch ?? globalThis.fetch.bind(globalThis),
       config.providerOrigins,
+      config.issuer,
     )
     this.withRefreshLock = createRefreshLock(
       `tessera-refresh:${config.authority}|${config.clientId}`,
@@ -281,14 +294,16 @@ export class AuthClient {
         return
       }
       const [protocol] = await Promise.all([protocolReady, keysReady])
-      const apis = Object.values(this.config.apis)
+      const shape = signInShape(this.config)
       const url = await protocol.createSignInUrl({
         returnTo,
-        scopes: [...new Set([...this.config.scopes, ...apis.flatMap((api) => api.scopes)])],
-        resources: [...new Set(apis.flatMap((api) => (api.resource ? [api.resource] : [])))],
-        tokenResource: this.primaryApi()?.resource,
+        scopes: shape.scopes,
+        resources: shape.resources,
+        tokenResource: shape.tokenResource,
+        tokenScopes: shape.tokenScopes,
         // Auth0 names one API per authorization request: the first, like the code's token.
-        audience: this.primaryApi()?.audience,
+        audience: shape.tokenApi?.audience,
+        claims: claimsRequest(stepUp?.claims, this.config.clientCapabilities),
         ...(stepUp ? { stepUp } : {}),
       })
       this.navigate(url)
@@ -414,7 +429,7 @@ export class AuthClient {
     try {
       const protocol = await this.protocol()
       const result = await protocol.completeSignIn(url)
-      const primary = this.primaryApi()
+      const primary = signInShape(this.config).tokenApi
       const draft: Session = {
         issuer: this.config.authority,
         clientId: this.config.clientId,
@@ -424,10 +439,10 @@ export class AuthClient {
         accessTokens: {},
         updatedAt: 0,
       }
-      // The code exchange asked for the primary API's resource (or the authorization request
-      // for its audience); cache that token for it.
+      // The code exchange asked for this API's token (by resource, audience or, one resource
+      // per request, its scopes); cache it for that API.
       const accessTokens =
-        primary !== undefined && (primary.resource ?? primary.audience) !== undefined
+        primary !== undefined
           ? {
               [sessionCacheKey(draft, primary)]: accessTokenEntry(
                 result.accessToken,
@@ -445,9 +460,32 @@ export class AuthClient {
     }
   }
 
-  private async renew(apiName: string, api: ApiConfig, key: string): Promise<AccessTokenEntry> {
+  /**
+   * Answers an API's claims challenge (Entra Continuous Access Evaluation: 401
+   * `insufficient_claims`) silently: one refresh grant carrying the claims, past the cache, whose
+   * token replaces the refused one. Resolves false when the provider wants the user to interact
+   * (sign in again with the claims); the session stays as it is then.
+   */
+  async reacquireWithClaims(apiName: string, claims: string): Promise<boolean> {
+    const api = this.api(apiName)
+    const key = sessionCacheKey(this.requireSession(), api)
     try {
-      const entry = await this.renewLocked(api, key)
+      await this.renewOnce(`${key}|claims:${claims}`, () => this.renew(apiName, api, key, claims))
+      return true
+    } catch (error) {
+      if (isStepUpRefusal(error)) return false
+      throw error
+    }
+  }
+
+  private async renew(
+    apiName: string,
+    api: ApiConfig,
+    key: string,
+    challenge?: string,
+  ): Promise<AccessTokenEntry> {
+    try {
+      const entry = await this.renewLocked(api, key, challenge)
       this.events.emit('token-renewed', { api: apiName, expiresAt: entry.expiresAt })
       return entry
     } catch (error) {
@@ -456,13 +494,14 @@ export class AuthClient {
     }
   }
 
-  private renewLocked(api: ApiConfig, key: string): Promise<AccessTokenEntry> {
+  private renewLocked(api: ApiConfig, key: string, challenge?: string): Promise<AccessTokenEntry> {
     return this.withRefreshLock(async () => {
       // Re-check after taking the lock: a caller (or a sibling tab) before us may have renewed.
+      // A claims challenge refused the cached token, so it always goes to the provider.
       const session = this.requireSession()
       const cached = session.accessTokens[key]
-      if (cached && isFresh(cached, this.now())) return cached
-      const renewed = await this.renewSession(session, api)
+      if (challenge === undefined && cached && isFresh(cached, this.now())) return cached
+      const renewed = await this.renewSession(session, api, challenge)
       const entry = accessTokenEntry(renewed.accessToken, api, this.now())
       const now = this.now()
       const live = Object.entries(session.accessTokens).filter(([, e]) => e.expiresAt > now)
@@ -484,7 +523,11 @@ export class AuthClient {
    * Picks the renewal strategy (`renewal` in config.json): the refresh token when the session
    * has one, else (or when the provider refuses refresh tokens to this client) a hidden frame.
    */
-  private async renewSession(session: Session, api: ApiConfig): Promise<RenewedTokens> {
+  private async renewSession(
+    session: Session,
+    api: ApiConfig,
+    challenge?: string,
+  ): Promise<RenewedTokens> {
     const { renewal } = this.config
     if (renewal === 'iframe') return this.renewInFrame(session, api)
     if (!session.refreshToken) {
@@ -496,7 +539,7 @@ export class AuthClient {
       )
     }
     try {
-      return await this.renewWithRefreshToken(session, session.refreshToken, api)
+      return await this.renewWithRefreshToken(session, session.refreshToken, api, challenge)
     } catch (error) {
       if (
         renewal === 'auto' &&
@@ -516,6 +559,7 @@ export class AuthClient {
     session: Session,
     refreshToken: string,
     api: ApiConfig,
+    challenge: string | undefined,
   ): Promise<RenewedTokens> {
     try {
       const protocol = await this.protocol()
@@ -524,8 +568,11 @@ export class AuthClient {
         idToken: session.idToken,
         claims: session.claims,
         api,
+        claimsRequest: claimsRequest(challenge, this.config.clientCapabilities),
       })
     } catch (error) {
+      // The claims need the user (MFA, consent): the refresh token itself is still good.
+      if (challenge !== undefined && isStepUpRefusal(error)) throw error
       if (isAuthError(error, 'interaction_required')) throw this.endSession(error)
       // The provider answered, so it has rotated the refresh token we sent; its answer was
       // unusable, so this session cannot continue (retrying would replay a spent token).
@@ -622,15 +669,12 @@ export class AuthClient {
       provider: this.provider,
       now: this.now,
       dpop: this.dpop,
+      issuer: this.config.issuer,
     }).catch((error: unknown) => {
       this.protocolPromise = undefined // retry on the next attempt (e.g. back online)
       throw error
     })
     return this.protocolPromise
-  }
-
-  private primaryApi(): ApiConfig | undefined {
-    return Object.values(this.config.apis)[0]
   }
 
   private requireSession(): Session {
@@ -654,7 +698,12 @@ export class AuthClient {
   private fail(error: unknown): AuthError {
     const authError =
       error instanceof AuthError ? error : new AuthError('token_response_invalid', { cause: error })
-    console.error(`Tessera sign-in failed [${authError.code}]: ${authError.message}`)
+    const said = [authError.providerError, authError.providerErrorDescription].filter(Boolean)
+    console.error(
+      `Tessera sign-in failed [${authError.code}]: ${authError.message}` +
+        (said.length > 0 ? ` The provider said: ${said.join(': ')}.` : '') +
+        ` ${authError.fix}`,
+    )
     // A failed step-up leaves the existing session as it was; a failed sign-in has none.
     this.publish(snapshotOf(this.store.get(), authError))
     return authError

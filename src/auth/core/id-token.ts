@@ -1,6 +1,7 @@
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose'
 
 import { AuthError } from './errors'
+import { expectedIssuer, type IssuerExpectation } from './issuer'
 
 /** Asymmetric algorithms only: never `none`, never HS* (a public client has no shared secret). */
 const ALLOWED_ALGORITHMS = [
@@ -25,8 +26,7 @@ export interface IdTokenClaims extends JWTPayload {
   readonly iss: string
 }
 
-export interface IdTokenExpectations {
-  readonly issuer: string
+export interface IdTokenExpectations extends IssuerExpectation {
   readonly clientId: string
   /** Algorithms the provider advertises; intersected with the allowlist. */
   readonly advertisedAlgorithms: readonly string[] | undefined
@@ -68,7 +68,6 @@ export async function validateIdToken(
   const nowMs = (expected.now ?? Date.now)()
   const verify = async (refresh: boolean) =>
     jwtVerify(idToken, createLocalJWKSet(await jwks(refresh)), {
-      issuer: expected.issuer,
       audience: expected.clientId,
       algorithms,
       clockTolerance: CLOCK_SKEW_SECONDS,
@@ -89,6 +88,11 @@ export async function validateIdToken(
     throw invalid(error instanceof Error ? error.message : 'unreadable token', error)
   }
 
+  // OIDC Core §3.1.3.7 step 2, after the signature: an Entra template needs the token's `tid`.
+  const issuer = expectedIssuer(expected, payload)
+  if (payload.iss !== issuer) {
+    throw invalid(`unexpected "iss" claim value "${String(payload.iss)}", expected "${issuer}"`)
+  }
   if (typeof payload.sub !== 'string' || payload.sub === '') throw invalid('no "sub" claim')
   if (typeof payload.iat !== 'number' || payload.iat * 1000 > nowMs + CLOCK_SKEW_SECONDS * 1000) {
     throw invalid('"iat" is in the future')

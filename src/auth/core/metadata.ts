@@ -1,5 +1,6 @@
 import { AuthError } from './errors'
 import { fetchProviderJson, isRecord } from './http'
+import { checkDiscoveryIssuer } from './issuer'
 
 /** The parts of the discovery document Tessera relies on (OIDC Discovery 1.0 §3). */
 export interface ProviderMetadata {
@@ -35,23 +36,20 @@ export function discoveryUrl(authority: string): string {
 /**
  * Validates a discovery document against the configured authority.
  * SEC-10 / OIDC Discovery §4.3: the `issuer` must be identical to the authority it was fetched
- * for, and every endpoint must live on the issuer's origin (or one the deployer trusts): a
- * tampered document could otherwise send the user, the code or the ID token elsewhere.
+ * for (or the one config.json states, or an Entra tenant template of it: ./issuer.ts), and every
+ * endpoint must live on the authority's origin (or one the deployer trusts): a tampered
+ * document could otherwise send the user, the code or the ID token elsewhere.
  */
 export function parseMetadata(
   json: unknown,
   authority: string,
   extraOrigins: readonly string[] = [],
+  configuredIssuer?: string,
 ): ProviderMetadata {
   if (!isRecord(json)) {
     throw new AuthError('discovery_failed', { message: 'The discovery document is not an object.' })
   }
-  if (json.issuer !== authority) {
-    throw new AuthError('issuer_mismatch', {
-      message: `The provider says its issuer is "${String(json.issuer)}", but config.json has "${authority}".`,
-      fix: `Set "authority" in config.json to exactly "${String(json.issuer)}" if you trust that issuer.`,
-    })
-  }
+  checkDiscoveryIssuer(json.issuer, authority, configuredIssuer)
   const trusted = new Set([new URL(authority).origin, ...extraOrigins])
   const endpoint = (key: EndpointKey, required: boolean) => {
     const value = json[key]
@@ -99,7 +97,8 @@ export async function fetchMetadata(
   authority: string,
   fetchFn: typeof fetch,
   extraOrigins: readonly string[] = [],
+  configuredIssuer?: string,
 ): Promise<ProviderMetadata> {
   const json = await fetchProviderJson(discoveryUrl(authority), 'discovery_failed', fetchFn)
-  return parseMetadata(json, authority, extraOrigins)
+  return parseMetadata(json, authority, extraOrigins, configuredIssuer)
 }

@@ -12,12 +12,14 @@ import {
 } from 'oidc-client-ts'
 
 import type { ApiConfig } from '../../config'
+import { aadstsCode } from './aadsts-code'
 import { checkResponseIssuer } from './authorization-response'
 import { DPOP_ALG, type DpopKeyStore } from './dpop-keys'
 import { AuthError, type AuthErrorCode } from './errors'
 import { PROVIDER_TIMEOUT_MS } from './http'
 import { type IdTokenClaims, validateIdToken } from './id-token'
 import { assertDpopSupported, type ProviderMetadata } from './metadata'
+import { checkDiscoveryIssuer } from './issuer'
 import type { ProviderCache } from './provider-cache'
 import { type AccessTokenGrant, checkTokenResponse } from './token-response'
 
@@ -48,6 +50,8 @@ export interface ProtocolOptions {
   readonly now: () => number
   /** The browser's DPoP key pair, when tokens are to be bound (RFC 9449). */
   readonly dpop?: DpopKeyStore | undefined
+  /** The issuer config.json states when it differs from the authority (B2C, External ID). */
+  readonly issuer?: string | undefined
 }
 
 /** What an API's step-up challenge asks of the next sign-in (RFC 9470 §3, Entra `claims`). */
@@ -68,6 +72,10 @@ export interface SignInRequest {
   readonly tokenResource: string | undefined
   /** Auth0's `audience`: the API the code's access token is for (instead of a resource). */
   readonly audience?: string | undefined
+  /** Scopes the code exchange names (providers that pick the resource by scope, e.g. Entra). */
+  readonly tokenScopes?: readonly string[] | undefined
+  /** The OIDC `claims` request for the authorization and token requests (CAE, capabilities). */
+  readonly claims?: string | undefined
   readonly stepUp?: StepUp
 }
 
@@ -86,6 +94,8 @@ export interface RefreshRequest {
   readonly idToken: string
   readonly claims: IdTokenClaims
   readonly api: ApiConfig
+  /** The OIDC `claims` request (an API's claims challenge, client capabilities). */
+  readonly claimsRequest?: string | undefined
 }
 
 export interface RefreshResult {
@@ -146,10 +156,10 @@ function randomToken(): string {
 }
 
 /** Maps whatever oidc-client-ts or fetch threw to one {@link AuthError}, without secrets. */
-function toAuthError(
+async function toAuthError(
   error: unknown,
   stage: 'callback' | 'silent' | 'refresh' | 'other',
-): AuthError {
+): Promise<AuthError> {
   if (error instanceof AuthError) return error
   if (error instanceof ErrorTimeout) return new AuthError('timeout', { cause: error })
   if (error instanceof ErrorResponse) {
@@ -158,8 +168,19 @@ function toAuthError(
     if ((stage === 'refresh' || stage === 'silent') && INTERACTION_ERRORS.has(error.error ?? '')) {
       code = 'interaction_required'
     }
+    const description = error.error_description ?? undefined
+    // Entra's fix texts are a chunk of their own, fetched only for an AADSTS error.
+    const fix =
+      aadstsCode(description) === undefined
+        ? undefined
+        : // Offline, the generic fix text will do.
+          (await import('./aadsts').catch(() => undefined))?.providerErrorFix(
+            error.error ?? undefined,
+            description,
+          )
     return new AuthError(code, {
       cause: error,
+      ...(fix === undefined ? {} : { fix }),
       ...(error.error ? { providerError: error.error } : {}),
       ...(error.error_description ? { providerErrorDescription: error.error_description } : {}),
     })
@@ -208,7 +229,8 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
 
   const jwks = (refresh: boolean) => options.provider.getJwks(refresh)
   const expectations = {
-    issuer: metadata.issuer,
+    // SEC-10: the issuer (or Entra tenant template) discovery was pinned to; see ./issuer.ts.
+    ...checkDiscoveryIssuer(metadata.issuer, options.authority, options.issuer),
     clientId: options.clientId,
     advertisedAlgorithms: metadata.id_token_signing_alg_values_supported,
     now: options.now,
@@ -240,7 +262,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     try {
       response = await client.processSigninResponse(callbackUrl)
     } catch (error) {
-      throw toAuthError(error, signedIn ? 'silent' : 'callback')
+      throw await toAuthError(error, signedIn ? 'silent' : 'callback')
     }
     const state = response.userState as Partial<SignInState> | undefined
     if (!state?.silent !== !signedIn) throw new AuthError('callback_invalid')
@@ -268,19 +290,22 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
   }
 
   return {
-    async createSignInUrl({ returnTo, scopes, resources, tokenResource, audience, stepUp }) {
-      const request = await signinRequest(
+    async createSignInUrl(request) {
+      const { returnTo, scopes, resources, tokenResource, tokenScopes, audience, claims, stepUp } =
+        request
+      const signIn = await signinRequest(
         { returnTo, ...(stepUp ? { stepUp } : {}) },
         {
           scope: scopes.join(' '),
           ...(resources.length > 0 ? { resource: [...resources] } : {}),
-          ...(tokenResource ? { extraTokenParams: { resource: tokenResource } } : {}),
+          // The code exchange names one API: by resource, or by scopes (one resource per request).
+          ...extraTokenParams({ resource: tokenResource, scope: tokenScopes?.join(' '), claims }),
           ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
           ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
-          ...extraQueryParams({ claims: stepUp?.claims, audience }),
+          ...extraQueryParams({ claims, audience }),
         },
       )
-      return request.url
+      return signIn.url
     },
 
     completeSignIn: (callbackUrl) => completeAuthorization(callbackUrl),
@@ -304,7 +329,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
 
     completeSilentSignIn: (callbackUrl, signedIn) => completeAuthorization(callbackUrl, signedIn),
 
-    async refresh({ refreshToken, idToken, claims, api }) {
+    async refresh({ refreshToken, idToken, claims, api, claimsRequest }) {
       let response
       try {
         response = await client.useRefreshToken({
@@ -320,12 +345,12 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
           } satisfies RefreshState,
           ...(api.resource ? { resource: api.resource } : {}),
           // Auth0 Multi-Resource Refresh Token: the refresh token gets a token for this API.
-          ...(api.audience ? { extraTokenParams: { audience: api.audience } } : {}),
+          ...extraTokenParams({ audience: api.audience, claims: claimsRequest }),
           // SEC-24: the refresh path ignores the configured timeout unless passed per call.
           timeoutInSeconds: PROVIDER_TIMEOUT_MS / 1000,
         })
       } catch (error) {
-        throw toAuthError(error, 'refresh')
+        throw await toAuthError(error, 'refresh')
       }
       const accessToken = checkTokenResponse(response, dpop)
       const newIdToken = response.id_token
@@ -355,20 +380,36 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       try {
         await client.revokeToken(refreshToken, 'refresh_token')
       } catch (error) {
-        throw toAuthError(error, 'other')
+        throw await toAuthError(error, 'other')
       }
     },
   }
 }
 
 /** Authorization request parameters oidc-client-ts has no option for; undefined ones left out. */
-function extraQueryParams(params: Readonly<Record<string, string | undefined>>): {
-  extraQueryParams?: Record<string, string>
-} {
+function definedParams(
+  params: Readonly<Record<string, string | undefined>>,
+): Record<string, string> | undefined {
   const defined = Object.entries(params).filter(
     (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
   )
-  return defined.length > 0 ? { extraQueryParams: Object.fromEntries(defined) } : {}
+  return defined.length > 0 ? Object.fromEntries(defined) : undefined
+}
+
+/** Extra authorization request parameters, the unset ones left out. */
+function extraQueryParams(params: Readonly<Record<string, string | undefined>>): {
+  extraQueryParams?: Record<string, string>
+} {
+  const defined = definedParams(params)
+  return defined ? { extraQueryParams: defined } : {}
+}
+
+/** Extra token request parameters, the unset ones left out. */
+function extraTokenParams(params: Readonly<Record<string, string | undefined>>): {
+  extraTokenParams?: Record<string, string>
+} {
+  const defined = definedParams(params)
+  return defined ? { extraTokenParams: defined } : {}
 }
 
 /** The key store interface oidc-client-ts expects (declared, not exported, by the library). */

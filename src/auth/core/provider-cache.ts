@@ -24,15 +24,19 @@ export class ProviderCache {
   private readonly storageKey: string
 
   private readonly extraOrigins: readonly string[]
+  private readonly configuredIssuer: string | undefined
 
   constructor(
     authority: string,
     storage: KeyValueStorage,
     fetchFn: typeof fetch,
     extraOrigins: readonly string[] = [],
+    /** The issuer config.json states when it differs from the authority (B2C, External ID). */
+    configuredIssuer?: string,
   ) {
     this.authority = authority
     this.extraOrigins = extraOrigins
+    this.configuredIssuer = configuredIssuer
     this.storage = storage
     this.fetchFn = fetchFn
     this.storageKey = `tessera.provider:${authority}`
@@ -72,12 +76,22 @@ export class ProviderCache {
     const cached = this.read()
     if (cached) {
       try {
-        return parseMetadata(cached.metadata, this.authority, this.extraOrigins)
+        return parseMetadata(
+          cached.metadata,
+          this.authority,
+          this.extraOrigins,
+          this.configuredIssuer,
+        )
       } catch {
         this.storage.removeItem(this.storageKey)
       }
     }
-    const metadata = await fetchMetadata(this.authority, this.fetchFn, this.extraOrigins)
+    const metadata = await fetchMetadata(
+      this.authority,
+      this.fetchFn,
+      this.extraOrigins,
+      this.configuredIssuer,
+    )
     this.write({ metadata })
     return metadata
   }
