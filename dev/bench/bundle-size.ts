@@ -19,7 +19,7 @@ export interface BundleReport {
   readonly authFirstLoad: Size
   /** The same on the sign-in path: first-load plus the lazy protocol chunk. */
   readonly authSignInPath: Size
-  /** Lazy chunks only some configurations load (DPoP with `"dpop": true`), all together. */
+  /** Lazy chunks off the sign-in path (DPoP, silent renewal, AADSTS fix texts), together. */
   readonly optIn: Size
 }
 
@@ -116,7 +116,7 @@ export function measureBundle(dist: string): BundleReport {
   const lazy = dynamicImports(dist, firstLoad, (file) => PROTOCOL_CHUNK.test(file))
   if (lazy.length === 0) throw new Error('no protocol-*.js chunk among the dynamic imports')
   const loaded = [...firstLoad, ...lazy]
-  // Every other lazy chunk, from the app or the protocol chunk: DPoP today.
+  // Every other lazy chunk, loaded only when needed: DPoP, silent renewal, AADSTS fix texts.
   const optIn = dynamicImports(dist, loaded, (file) => !loaded.includes(file))
   const whole = (code: string) => Buffer.from(code)
   const auth = (code: string, file: string) =>

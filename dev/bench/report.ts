@@ -127,7 +127,7 @@ Settings: \`BENCH_RUNS=${String(r.runs)}\` (default 5), \`BENCH_SOAK_SECONDS=${S
 | --- | ---: | ---: | ---: |
 ${sizeRow('first load (entry + static imports)', r.bundle.firstLoad)}
 ${sizeRow('lazy sign-in/renewal chunk', r.bundle.lazy)}
-${sizeRow('opt-in lazy chunks (DPoP, only with "dpop": true)', r.bundle.optIn)}
+${sizeRow('lazy chunks off the sign-in path (DPoP, silent renewal, AADSTS fixes)', r.bundle.optIn)}
 ${sizeRow('auth share, signed-in reload', r.bundle.authFirstLoad)}
 ${sizeRow('auth share, sign-in path', r.bundle.authSignInPath)}
 

@@ -115,6 +115,8 @@ describe('AuthClient sign-in', () => {
     ['a wrong issuer', { iss: 'https://attacker.example' }],
     ['a wrong audience', { aud: 'someone-else' }],
     ['an expired token', { exp: Math.floor(Date.now() / 1000) - 3600 }],
+    ['a not-before time in the future', { nbf: Math.floor(Date.now() / 1000) + 3600 }],
+    ['an audience list without this client', { aud: ['someone-else', 'another'] }],
     ['an issue time in the future', { iat: Math.floor(Date.now() / 1000) + 3600 }],
     ['a wrong nonce', { nonce: 'not-the-nonce' }],
     ['a foreign azp', { azp: 'someone-else' }],

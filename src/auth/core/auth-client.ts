@@ -14,10 +14,9 @@ import { ProviderCache } from './provider-cache'
 import { createRefreshLock } from './refresh-lock'
 import { safeReturnTo } from './return-to'
 import { type AccessTokenEntry, type Session, SessionStore } from './session-store'
-import { runSilentFrame, type SilentFrameRunner } from './silent-frame'
+import type { SilentFrameRunner } from './silent-frame'
 import { signInShape } from './sign-in-request'
 import { createSingleFlight } from './single-flight'
-import { isSurelyCrossSite } from './site'
 import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
 import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
 
@@ -137,7 +136,10 @@ export class AuthClient {
       options.appBaseUrl,
     ).href
     this.silentRedirectUri = new URL(SILENT_CALLBACK_PAGE, options.appBaseUrl).href
-    this.silentFrame = options.silentFrame ?? ((request) => runSilentFrame(request))
+    // A chunk of its own: only sessions without a refresh token renew in a frame.
+    this.silentFrame =
+      options.silentFrame ??
+      (async (request) => (await import('./silent-frame')).runSilentFrame(request))
     this.storage = options.storage ?? sessionStorage
     this.navigate =
       options.navigate ??
@@ -621,7 +623,7 @@ export class AuthClient {
       if (isAuthError(error, 'interaction_required')) {
         const cookiesWithheld =
           NO_PROVIDER_SESSION.has(error.providerError ?? '') &&
-          isSurelyCrossSite(appOrigin, this.config.authority)
+          (await import('./site')).isSurelyCrossSite(appOrigin, this.config.authority)
         if (!cookiesWithheld) throw this.endSession(error)
         const blocked = new AuthError('third_party_cookies_blocked', {
           cause: error,

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload, jwtVerify } from 'jose'
+import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload } from 'jose'
 
 import { AuthError } from './errors'
 import { expectedIssuer, type IssuerExpectation } from './issuer'
@@ -52,6 +52,32 @@ function invalid(message: string, cause?: unknown): AuthError {
   return new AuthError('id_token_invalid', { message: `ID token rejected: ${message}`, cause })
 }
 
+function parsePayload(bytes: Uint8Array): JWTPayload {
+  let payload: unknown
+  try {
+    payload = JSON.parse(new TextDecoder().decode(bytes))
+  } catch (error) {
+    throw invalid('the payload is not JSON', error)
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw invalid('the payload is not a JSON object')
+  }
+  return payload as JWTPayload
+}
+
+/** OIDC Core §3.1.3.7 steps 3, 9 and RFC 7519 §4.1.5: audience, expiry and not-before. */
+function checkTimesAndAudience(payload: JWTPayload, clientId: string, nowMs: number): void {
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud]
+  if (!audiences.includes(clientId)) throw invalid('"aud" does not name this client')
+  const skewMs = CLOCK_SKEW_SECONDS * 1000
+  if (typeof payload.exp !== 'number') throw invalid('no "exp" claim')
+  if (nowMs >= payload.exp * 1000 + skewMs) throw invalid('"exp" has passed (token expired)')
+  if (payload.nbf !== undefined) {
+    if (typeof payload.nbf !== 'number') throw invalid('"nbf" is not a number')
+    if (nowMs < payload.nbf * 1000 - skewMs) throw invalid('"nbf" is in the future')
+  }
+}
+
 /**
  * Validates an ID token completely before anything is stored (OIDC Core §3.1.3.7, §12.2):
  * signature against the provider's JWKS with an algorithm allowlist, `iss`, `aud`, `azp`, `exp`,
@@ -66,27 +92,26 @@ export async function validateIdToken(
     (alg) => !expected.advertisedAlgorithms || expected.advertisedAlgorithms.includes(alg),
   )
   const nowMs = (expected.now ?? Date.now)()
+  // The signature with jose (key selection, algorithm allowlist, `crit`); the claims below, so
+  // the bundle carries no second claims validator.
   const verify = async (refresh: boolean) =>
-    jwtVerify(idToken, createLocalJWKSet(await jwks(refresh)), {
-      audience: expected.clientId,
-      algorithms,
-      clockTolerance: CLOCK_SKEW_SECONDS,
-      currentDate: new Date(nowMs),
-      requiredClaims: ['iss', 'sub', 'aud', 'exp', 'iat'],
-    })
+    compactVerify(idToken, createLocalJWKSet(await jwks(refresh)), { algorithms })
 
   let payload: JWTPayload
   try {
+    let verified
     try {
-      payload = (await verify(false)).payload
+      verified = await verify(false)
     } catch (error) {
       if (!(error instanceof errors.JWKSNoMatchingKey)) throw error
-      payload = (await verify(true)).payload
+      verified = await verify(true)
     }
+    payload = parsePayload(verified.payload)
   } catch (error) {
     if (error instanceof AuthError) throw error
     throw invalid(error instanceof Error ? error.message : 'unreadable token', error)
   }
+  checkTimesAndAudience(payload, expected.clientId, nowMs)
 
   // OIDC Core §3.1.3.7 step 2, after the signature: an Entra template needs the token's `tid`.
   const issuer = expectedIssuer(expected, payload)
