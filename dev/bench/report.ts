@@ -29,6 +29,8 @@ export interface BenchResult {
     readonly providerRequests: Stats
     readonly ms: Stats
     readonly navigationToApiRequestMs: Stats
+    /** From `reload()` to the API's answer in the DOM, by the page's clock (no locator). */
+    readonly answerInDomMs: Stats
   }
   readonly concurrentExpiredCalls: {
     readonly calls: number
@@ -139,6 +141,7 @@ ${sizeRow('auth share, sign-in path', r.bundle.authSignInPath)}
 | sign in again after signing out (same browser session) | ${ms(r.signInAgain.providerRequests)} | ${ms(r.signInAgain.ms)} |
 | signed-in reload → API answer | ${ms(r.signedInReload.providerRequests)} | ${ms(r.signedInReload.ms)} |
 | reload: navigation start → API request | | ${ms(r.signedInReload.navigationToApiRequestMs)} |
+| reload → API answer in the DOM (page clock, without Playwright's locator) | | ${ms(r.signedInReload.answerInDomMs)} |
 
 CORS preflights the provider received during all of these sign-ins: ${String(r.tokenRequestPreflights)}.
 
