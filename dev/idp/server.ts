@@ -66,8 +66,7 @@ export async function startIdentityProvider(
     signingKey,
     cookieKeys: createCookieKeys(),
   })
-  const reshaped = profile.idpConfiguration?.(generic, stack) ?? generic
-  const configuration = quirks.configure?.(reshaped, stack) ?? reshaped
+  const configuration = quirks.configure?.(generic, stack) ?? generic
   const tokenPath = configuration.routes?.token ?? TOKEN_PATH
   const provider = new Provider(`${stack.issuer}${mountPath}`, configuration)
   // Plain loopback http, no reverse proxy: never trust X-Forwarded-* headers.

@@ -37,13 +37,15 @@ export const noRefreshToken: ProviderProfile = {
     // without a refresh token renews in the iframe by itself.
     scopes: ['openid', 'profile', 'email'],
   }),
-  idpConfiguration(configuration: Configuration, stack: DevStack): Configuration {
-    const appOrigins = new Set([stack.appOrigin, crossSiteAppOrigin(stack)])
-    return {
-      ...configuration,
-      clients: (configuration.clients ?? []).map((client) => withCrossSiteUris(client, stack)),
-      clientBasedCORS: (_ctx, origin, client) =>
-        client.clientId === stack.clientId && appOrigins.has(origin),
-    }
+  idp: {
+    configure(configuration: Configuration, stack: DevStack): Configuration {
+      const appOrigins = new Set([stack.appOrigin, crossSiteAppOrigin(stack)])
+      return {
+        ...configuration,
+        clients: (configuration.clients ?? []).map((client) => withCrossSiteUris(client, stack)),
+        clientBasedCORS: (_ctx, origin, client) =>
+          client.clientId === stack.clientId && appOrigins.has(origin),
+      }
+    },
   },
 }

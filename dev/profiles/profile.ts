@@ -50,11 +50,6 @@ export interface ProviderProfile {
    * fields such as Keycloak's `refresh_expires_in`, or vendor wording of `error_description`.
    */
   readonly tokenAnswer?: (answer: TokenAnswer, stack: DevStack) => void
-  /**
-   * Reshapes the local provider's oidc-provider configuration (client registration, refresh
-   * token policy, CORS, …) into this vendor's. Without it, the generic configuration as is.
-   */
-  idpConfiguration?(configuration: Configuration, stack: DevStack): Configuration
   /** What the local identity provider does differently; absent: the generic provider. */
   readonly idp?: IdpQuirks
   /** What the demo APIs do differently; absent: the generic APIs. */
@@ -76,7 +71,10 @@ export interface IdpQuirks {
   readonly mountPath?: string
   /** Where discovery is served below `mountPath`, if not `/.well-known/openid-configuration`. */
   readonly discoveryPath?: string
-  /** Changes to the generic oidc-provider configuration (routes, resources, claims, errors). */
+  /**
+   * Reshapes the generic oidc-provider configuration into this vendor's (client registration,
+   * refresh token policy, CORS, routes, resources, claims, errors).
+   */
   configure?(configuration: Configuration, stack: DevStack): Configuration
   /**
    * Koa middleware mounted in front of oidc-provider (after the generic token request
