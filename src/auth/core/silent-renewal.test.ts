@@ -234,17 +234,10 @@ describe('silent renewal in a hidden frame', () => {
         (request) =>
           authorize(request.url),
     )
-    const { AuthClient } = await import('./auth-client')
     await fixture.signIn()
-    const strict = new AuthClient({
-      config: { ...fixture.auth.config, renewal: 'refresh-token' },
-      appBaseUrl: 'https://app.example.test/',
-      storage: fixture.storage,
-      fetch: fixture.provider.fetch,
-      channel: null,
-      now: () => fixture.clock.now,
-      silentFrame: () => Promise.reject(new Error('no frame expected')),
-    })
+    const strict = await secondTab(fixture, 'refresh-token', () =>
+      Promise.reject(new Error('no frame expected')),
+    )
     fixture.clock.now += EXPIRED
 
     await expect(strict.getAccessToken('demo')).rejects.toMatchObject({
@@ -261,20 +254,11 @@ describe('silent renewal in a hidden frame', () => {
       {},
       {},
     )
-    const { AuthClient } = await import('./auth-client')
     await fixture.signIn()
     const frames: SilentFrameRequest[] = []
-    const framed = new AuthClient({
-      config: { ...fixture.auth.config, renewal: 'iframe' },
-      appBaseUrl: 'https://app.example.test/',
-      storage: fixture.storage,
-      fetch: fixture.provider.fetch,
-      channel: null,
-      now: () => fixture.clock.now,
-      silentFrame: (request) => {
-        frames.push(request)
-        return Promise.resolve(fixture.provider.authorize(request.url))
-      },
+    const framed = await secondTab(fixture, 'iframe', (request) => {
+      frames.push(request)
+      return Promise.resolve(fixture.provider.authorize(request.url))
     })
     fixture.clock.now += EXPIRED
 
@@ -283,3 +267,21 @@ describe('silent renewal in a hidden frame', () => {
     expect(fixture.provider.tokenGrants('refresh_token')).toBe(0)
   })
 })
+
+/** Another client on the fixture's session and provider, with its own renewal setting. */
+async function secondTab(
+  fixture: Awaited<ReturnType<typeof frameFixture>>,
+  renewal: 'refresh-token' | 'iframe',
+  silentFrame: (request: SilentFrameRequest) => Promise<string>,
+) {
+  const { AuthClient } = await import('./auth-client')
+  return new AuthClient({
+    config: { ...fixture.auth.config, renewal },
+    appBaseUrl: 'https://app.example.test/',
+    storage: fixture.storage,
+    fetch: fixture.provider.fetch,
+    channel: null,
+    now: () => fixture.clock.now,
+    silentFrame,
+  })
+}
