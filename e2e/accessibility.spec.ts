@@ -1,7 +1,16 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
-import { alice, expect, pastExpiry, signIn, signInAtProvider, stack, test } from './fixtures'
+import {
+  alice,
+  endProviderSession,
+  expect,
+  pastExpiry,
+  signIn,
+  signInAtProvider,
+  stack,
+  test,
+} from './fixtures'
 
 /**
  * Every page and state of the app and of the dev provider, checked with axe-core (WCAG 2.2 A/AA
@@ -191,11 +200,7 @@ test.describe('keyboard and screen readers', () => {
       .click()
     await expect(page.getByText('Loading your tasks', { exact: false })).toBeHidden()
     await page.getByLabel('New task').fill('Renew the passport')
-    const other = await context.newPage()
-    await other.goto(`${stack.issuer}/session/end`)
-    await other.getByRole('button', { name: 'Sign out' }).click()
-    await expect(other.getByText('You are signed out', { exact: false })).toBeVisible()
-    await other.close()
+    await endProviderSession(page)
     await context.clock.fastForward(pastExpiry)
 
     await page.getByRole('button', { name: 'Add task' }).click()

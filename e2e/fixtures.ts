@@ -64,6 +64,18 @@ export async function signIn(page: Page, user: DemoUser = alice): Promise<void> 
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
 }
 
+/**
+ * Ends the provider session behind the app's back, in another tab of the same browser: the
+ * session's refresh tokens die with it. `issuer` defaults to the generic e2e stack's.
+ */
+export async function endProviderSession(page: Page, issuer: string = stack.issuer): Promise<void> {
+  const other = await page.context().newPage()
+  await other.goto(`${issuer}/session/end`)
+  await other.getByRole('button', { name: 'Sign out' }).click()
+  await expect(other.getByText('You are signed out', { exact: false })).toBeVisible()
+  await other.close()
+}
+
 /** The keys Tessera keeps in this tab's sessionStorage. */
 export function sessionKeys(page: Page): Promise<string[]> {
   return page.evaluate(() => Object.keys(sessionStorage))

@@ -1,15 +1,12 @@
-import type { Page } from '@playwright/test'
-
-import { alice, expect, signIn, signInAtProvider, stack, test, pastExpiry } from './fixtures'
-
-/** Ends the provider session behind the app's back: its refresh tokens die with it. */
-async function endProviderSession(page: Page): Promise<void> {
-  const other = await page.context().newPage()
-  await other.goto(`${stack.issuer}/session/end`)
-  await other.getByRole('button', { name: 'Sign out' }).click()
-  await expect(other.getByText('You are signed out', { exact: false })).toBeVisible()
-  await other.close()
-}
+import {
+  alice,
+  endProviderSession,
+  expect,
+  signIn,
+  signInAtProvider,
+  test,
+  pastExpiry,
+} from './fixtures'
 
 test('offline: no renewal is attempted, and everything resumes online', async ({
   page,

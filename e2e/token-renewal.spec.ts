@@ -1,4 +1,4 @@
-import { expect, fetchApi, signIn, stack, test, pastExpiry } from './fixtures'
+import { endProviderSession, expect, fetchApi, signIn, test, pastExpiry } from './fixtures'
 
 test('ten concurrent calls with an expired token send one refresh grant, and the next refresh works', async ({
   page,
@@ -27,12 +27,7 @@ test('a revoked session asks to sign in again and returns to the same page', asy
   const { signInAtProvider } = await import('./fixtures')
   await signInAtProvider(page)
   await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
-  // End the provider session behind the app's back: its refresh token dies with it.
-  const context = page.context()
-  const other = await context.newPage()
-  await other.goto(`${stack.issuer}/session/end`)
-  await other.getByRole('button', { name: 'Sign out' }).click()
-  await other.close()
+  await endProviderSession(page)
   await page.clock.fastForward(pastExpiry)
 
   await page

@@ -7,6 +7,7 @@ import { chromium, type Page, type Request } from '@playwright/test'
 import { crossSiteAppOrigin } from '../../dev/profiles/no-refresh-token'
 import {
   alice,
+  endProviderSession,
   expect,
   fetchApi,
   pastExpiry,
@@ -69,11 +70,7 @@ test('a session ended at the provider asks to sign in again and returns to the s
   await page.goto('/tasks')
   await signInAtProvider(page)
   await expect(page.getByRole('heading', { name: 'Tasks' })).toBeVisible()
-  const other = await page.context().newPage()
-  await other.goto(`${stack.issuer}/session/end`)
-  await other.getByRole('button', { name: 'Sign out' }).click()
-  await expect(other.getByText('You are signed out', { exact: false })).toBeVisible()
-  await other.close()
+  await endProviderSession(page, stack.issuer)
   await page.clock.fastForward(pastExpiry)
 
   await page
