@@ -6,7 +6,8 @@ import type { TabChannel, TabMessage } from '../auth/core/tab-sync'
  */
 export function createTabHub() {
   const handlers = new Set<{ handler: (message: unknown) => void }>()
-  const locks = new Map<string, Promise<unknown>>()
+  const queues = new Map<string, Promise<unknown>>()
+  const held = new Set<LockInfo>()
   return {
     channel(): TabChannel {
       const self: { handler: (message: unknown) => void } = { handler: () => undefined }
@@ -26,17 +27,35 @@ export function createTabHub() {
         },
       }
     },
-    /** A Web Locks stand-in shared by the hub's tabs (exclusive mode only). */
+    /** A Web Locks stand-in shared by the hub's tabs: exclusive queues, shared holds, query. */
     locks: {
-      request: <T>(name: string, task: () => Promise<T>): Promise<T> => {
-        const previous = locks.get(name) ?? Promise.resolve()
-        const run = previous.then(task, task)
-        locks.set(
+      request: <T>(
+        name: string,
+        optionsOrTask: LockOptions | (() => Promise<T>),
+        maybeTask?: () => Promise<T>,
+      ): Promise<T> => {
+        const task = typeof optionsOrTask === 'function' ? optionsOrTask : maybeTask
+        if (!task) throw new TypeError('no lock callback')
+        const mode = typeof optionsOrTask === 'function' ? 'exclusive' : optionsOrTask.mode
+        const hold = async () => {
+          const lock = { name, mode: mode ?? 'exclusive' }
+          held.add(lock)
+          try {
+            return await task()
+          } finally {
+            held.delete(lock)
+          }
+        }
+        if (mode === 'shared') return hold()
+        const previous = queues.get(name) ?? Promise.resolve()
+        const run = previous.then(hold, hold)
+        queues.set(
           name,
           run.catch(() => undefined),
         )
         return run
       },
+      query: () => Promise.resolve({ held: [...held], pending: [] }),
     } as unknown as LockManager,
   }
 }

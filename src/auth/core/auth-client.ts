@@ -11,13 +11,14 @@ import type { AccessTokenGrant } from './token-response'
 import type { IdTokenClaims } from './id-token'
 import { loadDefaultProtocol } from './protocol-loader'
 import { ProviderCache } from './provider-cache'
-import { createRefreshLock } from './refresh-lock'
+import { browserLocks, createRefreshLock } from './refresh-lock'
 import { safeReturnTo } from './return-to'
 import { type AccessTokenEntry, type Session, SessionStore } from './session-store'
 import type { SilentFrameRunner } from './silent-frame'
 import { signInShape } from './sign-in-request'
 import { createSingleFlight } from './single-flight'
 import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
+import { TabPresence } from './tab-presence'
 import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
 
 /** One configured API's cached access token, as diagnostics may show it: no token. */
@@ -86,8 +87,6 @@ function isStepUpRefusal(error: unknown): boolean {
 
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
-/** How long signed-in siblings have to answer a new tab before it may redirect to sign in. */
-const SIBLING_WAIT_MS = 150
 /**
  * How long a renewal keeps the cross-tab lock after announcing the rotated tokens, so sibling
  * tabs receive them before they can take the lock and re-check their cache.
@@ -161,27 +160,30 @@ export class AuthClient {
       config.providerOrigins,
       config.issuer,
     )
+    const locks = options.locks ?? browserLocks()
     this.withRefreshLock = createRefreshLock(
       `tessera-refresh:${config.authority}|${config.clientId}`,
-      options.locks,
+      locks,
     )
     this.snapshot = snapshotOf(this.store.get(), null)
-    this.tabs = this.createTabSync(options.channel)
+    this.tabs = this.createTabSync(options.channel, locks)
     this.dpop = config.dpop
       ? (options.dpopKeys ?? lazyDpopKeys(`${config.authority}|${config.clientId}`))
       : undefined
   }
 
-  private createTabSync(channel: TabChannel | null | undefined): TabSync | undefined {
+  private createTabSync(
+    channel: TabChannel | null | undefined,
+    locks: LockManager | undefined,
+  ): TabSync | undefined {
     const { authority, clientId } = this.config
-    const transport =
-      channel === null
-        ? undefined
-        : (channel ?? browserTabChannel(`tessera:${authority}|${clientId}`))
+    const name = `tessera:${authority}|${clientId}`
+    const transport = channel === null ? undefined : (channel ?? browserTabChannel(name))
     if (!transport) return undefined
+    const presence = locks && new TabPresence(`tessera-signed-in:${authority}|${clientId}`, locks)
     return new TabSync(
       transport,
-      { issuer: authority, clientId, answerWithinMs: SIBLING_WAIT_MS },
+      { issuer: authority, clientId, presence },
       {
         current: () => this.store.get(),
         adopt: (session) => {
@@ -621,14 +623,13 @@ export class AuthClient {
       return { ...result, refreshToken: result.refreshToken ?? session.refreshToken }
     } catch (error) {
       if (isAuthError(error, 'interaction_required')) {
-        const cookiesWithheld =
-          NO_PROVIDER_SESSION.has(error.providerError ?? '') &&
-          (await import('./site')).isSurelyCrossSite(appOrigin, this.config.authority)
-        if (!cookiesWithheld) throw this.endSession(error)
-        const blocked = new AuthError('third_party_cookies_blocked', {
-          cause: error,
-          ...(error.providerError ? { providerError: error.providerError } : {}),
-        })
+        const site = NO_PROVIDER_SESSION.has(error.providerError ?? '')
+          ? await import('./site')
+          : undefined
+        if (!site?.isSurelyCrossSite(appOrigin, this.config.authority)) {
+          throw this.endSession(error)
+        }
+        const blocked = site.thirdPartyCookiesBlocked(error)
         console.error(`Tessera [${blocked.code}]: ${blocked.message} ${blocked.fix}`)
         throw this.endSession(blocked)
       }

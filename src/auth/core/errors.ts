@@ -34,7 +34,13 @@ export type AuthErrorCode =
   /** The provider could not be reached. */
   | 'network_error'
 
-const DEFAULT_TEXT: Record<AuthErrorCode, { message: string; fix: string }> = {
+/** Codes of lazily loaded features carry their texts in their own chunk, off the first load. */
+type CodeWithDefaultText = Exclude<
+  AuthErrorCode,
+  'third_party_cookies_blocked' | 'silent_renewal_timeout'
+>
+
+const DEFAULT_TEXT: Record<CodeWithDefaultText, { message: string; fix: string }> = {
   provider_error: {
     message: 'The identity provider did not sign you in.',
     fix: 'Try signing in again. If it keeps failing, ask your administrator to check the app registration.',
@@ -66,15 +72,6 @@ const DEFAULT_TEXT: Record<AuthErrorCode, { message: string; fix: string }> = {
   interaction_required: {
     message: 'Your session has expired.',
     fix: 'Sign in again; you will come back to this page.',
-  },
-  third_party_cookies_blocked: {
-    message:
-      'Your session could not be renewed in the background: the browser withholds the identity provider’s cookies from this app (third-party cookies: the provider is on another site).',
-    fix: 'Sign in again; you will come back here. For good: host the provider on this app’s site (e.g. login.example.com for app.example.com), or enable refresh tokens.',
-  },
-  silent_renewal_timeout: {
-    message: 'The identity provider did not answer the hidden renewal frame in time.',
-    fix: 'Try again. If it repeats, register silent-callback.html as a redirect URI and let the provider be framed by this app.',
   },
   signed_out: {
     message: 'You signed out in another tab.',
@@ -108,10 +105,14 @@ export class AuthError extends Error {
   readonly providerError: string | undefined
   readonly providerErrorDescription: string | undefined
 
+  constructor(code: CodeWithDefaultText, options?: AuthErrorOptions)
+  constructor(code: AuthErrorCode, options: AuthErrorOptions & { message: string; fix: string })
   constructor(code: AuthErrorCode, options: AuthErrorOptions = {}) {
-    super(options.message ?? DEFAULT_TEXT[code].message, options)
+    const text = DEFAULT_TEXT[code as CodeWithDefaultText] as
+      { message: string; fix: string } | undefined
+    super(options.message ?? text?.message, options)
     this.code = code
-    this.fix = options.fix ?? DEFAULT_TEXT[code].fix
+    this.fix = options.fix ?? text?.fix ?? ''
     this.providerError = options.providerError
     this.providerErrorDescription = options.providerErrorDescription
   }

@@ -6,7 +6,7 @@
  */
 export function createRefreshLock(
   name: string,
-  locks: LockManager | undefined = defaultLocks(),
+  locks: LockManager | undefined,
 ): <T>(task: () => Promise<T>) => Promise<T> {
   if (locks) return (task) => locks.request(name, task)
   let tail: Promise<unknown> = Promise.resolve()
@@ -17,7 +17,7 @@ export function createRefreshLock(
   }
 }
 
-function defaultLocks(): LockManager | undefined {
+export function browserLocks(): LockManager | undefined {
   // Typed as always present, but absent in older browsers and in jsdom.
   return typeof navigator === 'undefined' ? undefined : navigator.locks
 }

@@ -14,6 +14,14 @@ export interface SilentFrameRequest {
   readonly timeoutMs?: number
 }
 
+/** The frame got no answer in time (its text lives in this lazy chunk, off the first load). */
+export function silentRenewalTimeout(): AuthError {
+  return new AuthError('silent_renewal_timeout', {
+    message: 'The identity provider did not answer the hidden renewal frame in time.',
+    fix: 'Try again. If it repeats, register silent-callback.html as a redirect URI and let the provider be framed by this app.',
+  })
+}
+
 /** Loads a request in a hidden frame and resolves with the callback URL it ends on. */
 export type SilentFrameRunner = (request: SilentFrameRequest) => Promise<string>
 
@@ -43,7 +51,7 @@ export function runSilentFrame(
     }
     const timer = setTimeout(() => {
       finish()
-      reject(new AuthError('silent_renewal_timeout'))
+      reject(silentRenewalTimeout())
     }, request.timeoutMs ?? SILENT_FRAME_TIMEOUT_MS)
     const finish = () => {
       clearTimeout(timer)

@@ -3,8 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { createAuthFixture } from '../../testing/auth-fixture'
 import type { AuthClientOptions } from './auth-client'
-import { AuthError } from './errors'
-import type { SilentFrameRequest } from './silent-frame'
+import { type SilentFrameRequest, silentRenewalTimeout } from './silent-frame'
 
 const EXPIRED = 11 * 60_000
 
@@ -173,7 +172,7 @@ describe('silent renewal in a hidden frame', () => {
     let silentCallback = ''
     const fixture = await frameFixture(() => (request) => {
       silentCallback = fixture.provider.authorize(request.url)
-      throw new AuthError('silent_renewal_timeout')
+      throw silentRenewalTimeout()
     })
     await fixture.signIn()
     fixture.clock.now += EXPIRED
@@ -190,7 +189,7 @@ describe('silent renewal in a hidden frame', () => {
   it('keeps the session when the frame times out, so the user can try again', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const fixture = await frameFixture(() => () => {
-      throw new AuthError('silent_renewal_timeout')
+      throw silentRenewalTimeout()
     })
     await fixture.signIn()
     fixture.clock.now += EXPIRED

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { createAuthFixture } from '../../testing/auth-fixture'
 import { createTabHub } from '../../testing/tab-hub'
@@ -26,6 +26,15 @@ function openSibling(
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60))
+
+/** Waits in real time while setTimeout is faked. */
+const realDelay = (ms: number) =>
+  new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      clearInterval(timer)
+      resolve()
+    }, ms)
+  })
 
 async function signedInTabs() {
   const hub = createTabHub()
@@ -93,6 +102,72 @@ describe('tabs of one session', () => {
     expect(performance.now() - started).toBeLessThan(100)
     expect(questions).toHaveLength(1)
     expect(fixture.navigations).toHaveLength(1)
+  })
+
+  it('goes to the provider at once when no tab holds a session', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] }) // time stands still unless advanced
+    try {
+      const hub = createTabHub()
+      const withLocks = await createAuthFixture({ channel: hub.channel(), locks: hub.locks })
+      const withoutLocks = await createAuthFixture({ channel: createTabHub().channel() })
+      await withLocks.auth.signIn()
+      expect(withLocks.navigations).toHaveLength(1)
+
+      // Without Web Locks a tab cannot tell that nobody will answer, and waits a little.
+      const pending = withoutLocks.auth.signIn()
+      await vi.advanceTimersByTimeAsync(140)
+      expect(withoutLocks.navigations).toHaveLength(0)
+      await vi.advanceTimersByTimeAsync(20)
+      await pending
+      expect(withoutLocks.navigations).toHaveLength(1)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('waits longer for a signed-in sibling that is slow to answer, then still goes', async () => {
+    const hub = createTabHub()
+    let unfreeze: () => void = () => undefined
+    // A signed-in tab that is busy (or frozen): it holds the session lock but cannot answer.
+    void hub.locks.request(
+      'tessera-signed-in:https://idp.example.test|tessera-spa',
+      { mode: 'shared' },
+      () =>
+        new Promise<void>((resolve) => {
+          unfreeze = resolve
+        }),
+    )
+    vi.useFakeTimers({ toFake: ['setTimeout'] })
+    try {
+      const fixture = await createAuthFixture({ channel: hub.channel(), locks: hub.locks })
+      const pending = fixture.auth.signIn()
+      await vi.advanceTimersByTimeAsync(900)
+      await realDelay(300) // time for the redirect, were it not waiting
+      expect(fixture.navigations).toHaveLength(0)
+      await vi.advanceTimersByTimeAsync(100)
+      await pending
+      expect(fixture.navigations).toHaveLength(1)
+    } finally {
+      vi.useRealTimers()
+      unfreeze()
+    }
+  })
+
+  it('holds the session lock exactly while signed in', async () => {
+    const { hub, fixture } = await signedInTabs()
+    const holders = async () =>
+      ((await hub.locks.query()).held ?? []).filter((lock) =>
+        lock.name?.startsWith('tessera-signed-in:'),
+      )
+
+    expect(await holders()).toHaveLength(1)
+    const sibling = openSibling(fixture, hub)
+    await sibling.tab.signIn()
+    expect(await holders()).toHaveLength(2)
+
+    await fixture.auth.signOut()
+    await settle()
+    expect(await holders()).toEqual([])
   })
 
   it('signs every tab out when one tab signs out', async () => {

@@ -1,5 +1,11 @@
 import { isRecord } from './http'
 import { isValidSession, type Session } from './session-store'
+import type { TabPresence } from './tab-presence'
+
+/** How long a signed-in sibling has to answer a new tab; it usually takes a few ms. */
+const SIBLING_ANSWER_MS = 1_000
+/** Without Web Locks a tab cannot know whether a sibling is signed in: a short wait, then go. */
+const UNKNOWN_SIBLINGS_WAIT_MS = 150
 
 /**
  * What tabs of one origin tell each other. sessionStorage is per tab, but tabs opened with
@@ -71,33 +77,40 @@ export class TabSync {
   private siblingAnswered: (() => void) | undefined
   private readonly answered: Promise<void>
 
+  private readonly presence: TabPresence | undefined
+
   constructor(
     channel: TabChannel,
-    options: { issuer: string; clientId: string; answerWithinMs: number },
+    options: { issuer: string; clientId: string; presence: TabPresence | undefined },
     handlers: TabSyncHandlers,
   ) {
     this.channel = channel
     this.handlers = handlers
+    this.presence = options.presence
     const expected = { issuer: options.issuer, clientId: options.clientId }
     channel.listen((data) => {
       this.receive(parseTabMessage(data, expected))
     })
     // One question, asked as the page starts: a copied or empty session may be stale, and a
     // sibling with a newer one sends it. Later sign-ins in a sibling are broadcast anyway.
+    const local = handlers.current()
     this.answered = new Promise<void>((resolve) => {
       this.siblingAnswered = resolve
-      setTimeout(resolve, options.answerWithinMs)
+      void this.waitForSiblings(local !== null).then(resolve)
     }).finally(() => {
       this.siblingAnswered = undefined
     })
-    channel.post({ type: 'request-session', since: handlers.current()?.updatedAt ?? 0 })
+    channel.post({ type: 'request-session', since: local?.updatedAt ?? 0 })
+    this.presence?.update(local !== null)
   }
 
   announce(session: Session): void {
+    this.presence?.update(true)
     this.channel.post({ type: 'session', session })
   }
 
   signedOut(reason: 'user' | 'expired'): void {
+    this.presence?.update(false)
     this.channel.post({ type: 'signed-out', reason })
   }
 
@@ -109,16 +122,32 @@ export class TabSync {
     return this.answered
   }
 
+  /** Resolves when no sibling's answer can matter any more. */
+  private async waitForSiblings(signedIn: boolean): Promise<void> {
+    // Only a tab without a session waits before signing in; one with a session never does.
+    if (signedIn) return
+    let wait = UNKNOWN_SIBLINGS_WAIT_MS
+    if (this.presence) {
+      const present = await this.presence.othersSignedIn().catch(() => undefined)
+      if (present === false) return
+      if (present) wait = SIBLING_ANSWER_MS
+    }
+    await new Promise((resolve) => setTimeout(resolve, wait))
+  }
+
   private receive(message: TabMessage | undefined): void {
     const local = this.handlers.current()
     switch (message?.type) {
       case 'session':
         if (local && message.session.updatedAt <= local.updatedAt) return
         this.handlers.adopt(message.session)
+        this.presence?.update(true)
         this.siblingAnswered?.()
         return
       case 'signed-out':
-        if (local) this.handlers.signedOut(message.reason)
+        if (!local) return
+        this.presence?.update(false)
+        this.handlers.signedOut(message.reason)
         return
       case 'request-session':
         if (local && local.updatedAt > message.since) this.announce(local)
