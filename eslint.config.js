@@ -94,6 +94,41 @@ export default defineConfig([
     },
   },
   {
+    // Bootstrap runs before React is loaded (a signed-out deep link never loads it): it and
+    // everything it imports stay React-free; the React app is one dynamic import away.
+    files: [
+      'src/main.ts',
+      'src/api/queries/**/*.ts',
+      'src/app/{deploy-base,first-render,paths,preconnect,route-data}.ts',
+      'src/app/{session-drafts,session-policies}.ts',
+    ],
+    ignores: ['**/*.test.*'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noDevOrTesting,
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react-dom/*',
+                'react-router',
+                '@tanstack/react-query',
+                '**/auth/react',
+                '**/auth/react/**',
+                '**/api/hooks',
+                '**/api/hooks/**',
+              ],
+              message: 'Bootstrap is React-free (see src/main.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/components/**/*.{ts,tsx}'],
     ignores: ['**/*.test.*'],
     rules: {

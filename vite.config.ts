@@ -25,9 +25,39 @@ function indexAtRoot(): Plugin {
   }
 }
 
+/**
+ * The React app is a chunk of its own (`src/app/start.tsx`), imported by bootstrap only when the
+ * page shows something (a signed-out deep link leaves for the provider without it). Every page
+ * that does show it needs it at once, so index.html preloads it: downloaded and compiled while
+ * bootstrap runs, evaluated only when imported.
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'tessera-preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { path, bundle, chunk: entry }) => {
+        if (!path.endsWith('/index.html') || !bundle || !entry) return html
+        const chunks = Object.values(bundle).flatMap((output) =>
+          output.type === 'chunk' ? [output] : [],
+        )
+        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'))
+        if (!app) throw new Error('no chunk for src/app/start.tsx: is it imported dynamically?')
+        const loaded = new Set([entry.fileName, ...entry.imports])
+        const files = [app.fileName, ...app.imports].filter((file) => !loaded.has(file))
+        const links = files
+          .map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`)
+          .join('\n    ')
+        return html.replace(/\n?\s*<\/head>/, `\n    ${links}\n  </head>`)
+      },
+    },
+  }
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), indexAtRoot()],
+  plugins: [react(), preloadAppChunk(), indexAtRoot()],
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
   build: {

@@ -17,7 +17,13 @@ const BUDGETS = {
     limit: 10 * KIB,
     actual: (r: Report) => r.authFirstLoad.gzip,
   },
-  'first-load JS': { limit: 125 * KIB, actual: (r: Report) => r.firstLoad.gzip },
+  // 1 KiB above the single bundle's 125: the price of splitting off the React app (module glue,
+  // Vite's preload helper), which keeps a signed-out deep link to the bootstrap budget below.
+  'first-load JS': { limit: 126 * KIB, actual: (r: Report) => r.firstLoad.gzip },
+  'bootstrap JS (a signed-out deep link runs only this before leaving)': {
+    limit: 26 * KIB,
+    actual: (r: Report) => r.bootstrap.gzip,
+  },
 } as const
 
 type Report = ReturnType<typeof measureBundle>

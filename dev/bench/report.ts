@@ -127,7 +127,8 @@ Settings: \`BENCH_RUNS=${String(r.runs)}\` (default 5), \`BENCH_SOAK_SECONDS=${S
 ## Bundle (KiB)
 | JS | raw | gzip | brotli |
 | --- | ---: | ---: | ---: |
-${sizeRow('first load (entry + static imports)', r.bundle.firstLoad)}
+${sizeRow('first load (bootstrap + the preloaded React app)', r.bundle.firstLoad)}
+${sizeRow('bootstrap (all a signed-out deep link runs before leaving)', r.bundle.bootstrap)}
 ${sizeRow('lazy sign-in/renewal chunk', r.bundle.lazy)}
 ${sizeRow('lazy chunks off the sign-in path (DPoP, silent renewal, AADSTS fixes)', r.bundle.optIn)}
 ${sizeRow('auth share, signed-in reload', r.bundle.authFirstLoad)}

@@ -10,7 +10,7 @@ interface AppProps {
   readonly router: ReturnType<typeof createAppRouter>
 }
 
-/** The composition root: engines built in main.tsx are handed to React here. */
+/** The composition root: engines built in main.ts are handed to React here. */
 export function App({ auth, queryClient, router }: AppProps) {
   return (
     <AuthProvider client={auth}>

@@ -14,3 +14,11 @@ export function deployBaseUrl(moduleUrl: string, devBase?: string): string {
 export function routerBasename(baseUrl: string): string {
   return new URL(baseUrl).pathname.replace(/\/$/, '') || '/'
 }
+
+/** The current location as a router path: without the deploy base path, with query and hash. */
+export function currentAppPath(basename: string, location: Location = window.location): string {
+  const { pathname, search, hash } = location
+  const path =
+    basename !== '/' && pathname.startsWith(basename) ? pathname.slice(basename.length) : pathname
+  return `${path || '/'}${search}${hash}`
+}

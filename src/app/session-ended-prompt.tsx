@@ -7,7 +7,7 @@ import { SignInButton } from './sign-in-button'
 /**
  * The session ended under the user (expired, revoked, or signed out in another tab): one action,
  * "Sign in again", focused at once because the page under it was just replaced. After an expiry
- * the user's typed input is kept (use-session-draft.ts) and the prompt says so; after a
+ * the user's typed input is kept (session-drafts.ts) and the prompt says so; after a
  * deliberate sign-out elsewhere it was forgotten on purpose.
  */
 export function SessionEndedPrompt({ error }: { readonly error: AuthError }) {

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/query-core'
 
 import {
   forgetStepUp,
@@ -7,8 +7,8 @@ import {
   type StepUpRequest,
   takeStepUp,
 } from '../api/queries'
-import { type AuthClient, isSignInRequired } from '../auth/react'
-import { clearSessionDrafts } from './use-session-draft'
+import { type AuthClient, isSignInRequired } from '../auth/core'
+import { clearSessionDrafts } from './session-drafts'
 
 /**
  * SEC-26: nothing cached for one user may be shown to the next, or after sign-out. A deliberate
@@ -36,11 +36,15 @@ export function startStepUp(auth: AuthClient, request: StepUpRequest, returnTo: 
 }
 
 /**
- * Redeems the code at bootstrap (before React's first render; the callback page shares the
- * promise), then replays, exactly once, a mutation that was waiting for a step-up.
+ * Once bootstrap's code redemption (`completion`) succeeds, replays, exactly once, a mutation
+ * that was waiting for a step-up.
  */
-export function completeSignIn(auth: AuthClient, queryClient: QueryClient, url: string): void {
-  auth.handleCallback(url).then(
+export function replayStepUpAfterSignIn(
+  auth: AuthClient,
+  queryClient: QueryClient,
+  completion: Promise<string>,
+): void {
+  completion.then(
     () => {
       const pending = takeStepUp(auth.getSnapshot().user?.sub)
       if (pending) replayStepUp(queryClient, pending).catch(() => undefined) // shown by the page

@@ -1,17 +1,17 @@
-export { meQueryOptions, useMe, type Me } from './me'
+export { type Me, meQuery } from './me'
 export { createQueryClient, shouldRetry, type StepUpRequest } from './query-client'
 export {
+  addTask,
+  deleteTaskKey,
   registerTaskMutations,
   type Task,
-  tasksQueryOptions,
-  useAddTask,
-  useDeleteTask,
-  useTasks,
+  tasksKey,
+  tasksQuery,
 } from './tasks'
-export { apiEndpoint, useApiEndpoint } from './use-api-endpoint'
+export { apiEndpoint } from './endpoint'
 export { ApiError, callApi, isApiError } from '../client'
 export type { ApiEndpoint } from '../client'
-export { type Note, notesQueryOptions, useAddNote, useNotes } from './notes'
+export { addNote, type Note, notesKey, notesQuery } from './notes'
 export { DEMO_API, NOTES_API } from './api-names'
 export {
   forgetStepUp,

@@ -1,6 +1,6 @@
-import { MutationCache, type MutationKey, QueryClient } from '@tanstack/react-query'
+import { MutationCache, type MutationKey, QueryClient } from '@tanstack/query-core'
 
-import { isAuthError, isTransientAuthError } from '../../auth/react'
+import { isAuthError, isTransientAuthError } from '../../auth/core'
 import { isApiError, type StepUpChallenge } from '../client'
 
 const MAX_RETRIES = 2

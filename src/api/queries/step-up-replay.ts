@@ -1,4 +1,4 @@
-import { type MutationKey, MutationObserver, type QueryClient } from '@tanstack/react-query'
+import { type MutationKey, MutationObserver, type QueryClient } from '@tanstack/query-core'
 
 /**
  * A mutation an API refused until the user signs in more strongly (RFC 9470). It is kept in

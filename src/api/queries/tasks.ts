@@ -1,17 +1,10 @@
-import {
-  type QueryClient,
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query'
+import type { QueryClient } from '@tanstack/query-core'
 import * as v from 'valibot'
 
-import { useAuth } from '../../auth/react'
-import type { AuthClient } from '../../auth/react'
+import type { AuthClient } from '../../auth/core'
 import { type ApiEndpoint, callApi } from '../client'
 import { DEMO_API } from './api-names'
-import { apiEndpoint, useApiEndpoint } from './use-api-endpoint'
+import { apiEndpoint } from './endpoint'
 
 const TaskSchema = v.object({
   id: v.string(),
@@ -23,46 +16,27 @@ const TaskListSchema = v.object({ tasks: v.array(TaskSchema) })
 
 export type Task = v.InferOutput<typeof TaskSchema>
 
-function tasksKey(sub: string | undefined) {
+export function tasksKey(sub: string | undefined) {
   return [DEMO_API, sub, 'tasks'] as const
 }
 
-export function tasksQueryOptions(endpoint: ApiEndpoint, sub: string | undefined) {
-  return queryOptions({
+/** The signed-in user's tasks (`GET /tasks`). */
+export function tasksQuery(endpoint: ApiEndpoint, sub: string | undefined) {
+  return {
     queryKey: tasksKey(sub),
-    queryFn: async ({ signal }) =>
+    queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Task[]> =>
       v.parse(TaskListSchema, await callApi(endpoint, '/tasks', { signal })).tasks,
     enabled: sub !== undefined,
-  })
+  }
 }
 
-/** The signed-in user's tasks (`GET /tasks`). */
-export function useTasks() {
-  const endpoint = useApiEndpoint(DEMO_API)
-  const { user } = useAuth()
-  return useQuery(tasksQueryOptions(endpoint, user?.sub))
-}
-
-/** Adds a task (`POST /tasks`) and refreshes the list. */
-export function useAddTask() {
-  const endpoint = useApiEndpoint(DEMO_API)
-  const { user } = useAuth()
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: async (title: string) =>
-      v.parse(TaskSchema, await callApi(endpoint, '/tasks', { method: 'POST', body: { title } })),
-    onSuccess: (task) => {
-      queryClient.setQueryData(tasksKey(user?.sub), (tasks: Task[] | undefined) => [
-        ...(tasks ?? []),
-        task,
-      ])
-      return queryClient.invalidateQueries({ queryKey: tasksKey(user?.sub) })
-    },
-  })
+/** Adds a task (`POST /tasks`). */
+export async function addTask(endpoint: ApiEndpoint, title: string): Promise<Task> {
+  return v.parse(TaskSchema, await callApi(endpoint, '/tasks', { method: 'POST', body: { title } }))
 }
 
 /** Deleting needs a second factor at the demo API: keyed, so a step-up can replay it. */
-const deleteTaskKey = [DEMO_API, 'tasks', 'delete'] as const
+export const deleteTaskKey = [DEMO_API, 'tasks', 'delete'] as const
 
 /**
  * Mutations that may be replayed after a step-up are defined once, on the client, by key:
@@ -86,9 +60,4 @@ export function registerTaskMutations(queryClient: QueryClient, auth: AuthClient
       await queryClient.invalidateQueries({ ...tasks, refetchType: 'all' })
     },
   })
-}
-
-/** Deletes a task (`DELETE /tasks/:id`); the API may first ask for a second factor. */
-export function useDeleteTask() {
-  return useMutation<unknown, Error, string>({ mutationKey: deleteTaskKey })
 }

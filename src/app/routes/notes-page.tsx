@@ -1,4 +1,4 @@
-import { useAddNote, useNotes } from '../../api/queries'
+import { useAddNote, useNotes } from '../../api/hooks'
 import { useAuth } from '../../auth/react'
 import { AddItemForm } from '../../components/add-item-form'
 import { NoteList } from '../../components/note-list'

@@ -1,4 +1,4 @@
-import { useMe } from '../../api/queries'
+import { useMe } from '../../api/hooks'
 import { useAuth } from '../../auth/react'
 import { ClaimsList } from '../../components/claims-list'
 import { StatusMessage } from '../../components/status-message'

@@ -1,4 +1,4 @@
-import { useAddTask, useDeleteTask, useTasks } from '../../api/queries'
+import { useAddTask, useDeleteTask, useTasks } from '../../api/hooks'
 import { useAuth } from '../../auth/react'
 import { StatusMessage } from '../../components/status-message'
 import { AddItemForm } from '../../components/add-item-form'

@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+
+import { useAuth } from '../../auth/react'
+import { addNote, NOTES_API, notesKey, notesQuery } from '../queries'
+import { useApiEndpoint } from './use-api-endpoint'
+
+/** The signed-in user's notes (`GET /notes` on the notes API). */
+export function useNotes() {
+  const endpoint = useApiEndpoint(NOTES_API)
+  const { user } = useAuth()
+  return useQuery(notesQuery(endpoint, user?.sub))
+}
+
+/** Adds a note (`POST /notes`) and refreshes the list. */
+export function useAddNote() {
+  const endpoint = useApiEndpoint(NOTES_API)
+  const { user } = useAuth()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (text: string) => addNote(endpoint, text),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notesKey(user?.sub) }),
+  })
+}

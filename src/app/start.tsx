@@ -1,0 +1,49 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+
+import type { AuthClient } from '../auth/core'
+import type { AppConfig, ConfigError } from '../config'
+import { App } from './app'
+import { ConfigErrorPage } from './config-error-page'
+import { installDiagnostics } from './diagnostics'
+import { createAppRouter } from './router'
+
+export interface AppStart {
+  readonly root: HTMLElement
+  readonly auth: AuthClient
+  readonly config: AppConfig
+  readonly queryClient: QueryClient
+  /** The router's basename (the deploy path without its trailing slash). */
+  readonly basename: string
+  /** Where a sign-in that bootstrap just completed returns to: rendered directly. */
+  readonly returnTo?: string | undefined
+}
+
+/**
+ * The React side of bootstrap (a chunk of its own, which index.html preloads): the router,
+ * then the first render, with the engines bootstrap made.
+ */
+export async function startApp({
+  root,
+  auth,
+  config,
+  queryClient,
+  basename,
+  returnTo,
+}: AppStart): Promise<void> {
+  if (config.diagnostics) installDiagnostics(auth)
+  const router = createAppRouter({ auth, queryClient }, basename)
+  // Straight to the page sign-in returns to, not the callback page first.
+  if (returnTo !== undefined) await router.navigate(returnTo, { replace: true })
+  createRoot(root).render(
+    <StrictMode>
+      <App auth={auth} queryClient={queryClient} router={router} />
+    </StrictMode>,
+  )
+}
+
+/** Shown instead of the app when config.json is missing or invalid. */
+export function showConfigError(root: HTMLElement, error: ConfigError): void {
+  createRoot(root).render(<ConfigErrorPage error={error} />)
+}

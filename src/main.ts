@@ -1,0 +1,113 @@
+import './styles.css'
+
+import { createQueryClient, registerTaskMutations } from './api/queries'
+import { currentAppPath, deployBaseUrl, routerBasename } from './app/deploy-base'
+import { renderWhenSettled } from './app/first-render'
+import { requiresSignIn } from './app/paths'
+import { preconnect } from './app/preconnect'
+import { prefetchRouteData } from './app/route-data'
+import { bindSessionToQueries, replayStepUpAfterSignIn, startStepUp } from './app/session-policies'
+import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
+import { ConfigError, loadConfig } from './config'
+
+/**
+ * Bootstrap, before React is even evaluated: config.json → auth client → query client → the
+ * work this page is for (redeem a code, leave for the provider, start the page's API request)
+ * → the React app (`app/start.tsx`, a chunk index.html preloads). Each engine is created exactly
+ * once per page (SEC-35). A signed-out deep link leaves for the provider without running React.
+ */
+async function main(root: HTMLElement): Promise<void> {
+  // Signed out (or completing a sign-in): fetch the protocol code while config.json loads.
+  if (!hasStoredSession(sessionStorage)) preloadProtocol().catch(() => undefined)
+  const appBaseUrl = deployBaseUrl(
+    import.meta.url,
+    import.meta.env.DEV ? import.meta.env.BASE_URL : undefined,
+  )
+  let loaded
+  try {
+    loaded = await loadConfig(new URL('config.json', appBaseUrl).href)
+  } catch (error) {
+    const configError =
+      error instanceof ConfigError
+        ? error
+        : new ConfigError('config.json could not be read:', [{ path: '', message: String(error) }])
+    console.error(`Tessera: ${configError.message}`)
+    const { showConfigError } = await import('./app/start')
+    showConfigError(root, configError)
+    return
+  }
+
+  const { config, clockOffsetMs } = loaded
+  const auth = new AuthClient({ config, appBaseUrl, now: () => Date.now() + clockOffsetMs })
+  const basename = routerBasename(appBaseUrl)
+  const queryClient = createQueryClient({
+    onStepUp: (request) => {
+      startStepUp(auth, request, currentAppPath(basename))
+    },
+  })
+  registerTaskMutations(queryClient, auth)
+  bindSessionToQueries(auth, queryClient)
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) auth.resumeAfterNavigation()
+  })
+  const startApp = async (returnTo?: string) => {
+    const { startApp } = await import('./app/start')
+    await startApp({ root, auth, config, queryClient, basename, returnTo })
+  }
+  const show = (returnTo?: string) => {
+    startApp(returnTo).catch(failedToLoad)
+  }
+
+  if (auth.isCallbackUrl(window.location.href)) {
+    preconnect(Object.values(config.apis).map((api) => api.baseUrl))
+    const completion = auth.handleCallback(window.location.href)
+    replayStepUpAfterSignIn(auth, queryClient, completion)
+    // The page sign-in returns to asks its API as soon as the user is signed in, and React
+    // loads only then (evaluating it would hold up the token response on the main thread); it
+    // renders that page directly, or the callback page if the provider is slow or refused.
+    let returnTo: string | undefined
+    const redeemed = completion.then((path) => {
+      returnTo = path
+      prefetchRouteData({ auth, queryClient }, path)
+    })
+    renderWhenSettled(redeemed, () => {
+      show(returnTo)
+    })
+    return
+  }
+  const appPath = currentAppPath(basename)
+  if (auth.getSnapshot().status === 'signed-in') {
+    preconnect(Object.values(config.apis).map((api) => api.baseUrl))
+    prefetchRouteData({ auth, queryClient }, appPath)
+    await startApp()
+    return
+  }
+  preconnect([config.authority])
+  auth.prefetch()
+  // A signed-out deep link leaves for the provider now, and renders nothing unless it has to
+  // (the provider is slow, a sibling tab signed this one in, or the attempt failed).
+  // RequireAuth asks too, for later navigations; both share one sign-in.
+  if (auth.getSnapshot().error === null && requiresSignIn(appPath, config)) {
+    renderWhenSettled(auth.signIn({ returnTo: appPath }), show, {
+      leaving: () => auth.getSnapshot().status === 'redirecting',
+    })
+    return
+  }
+  await startApp()
+}
+
+/** The app's code could not be loaded (offline, or a deploy replaced it): say so, plainly. */
+function failedToLoad(error: unknown): void {
+  console.error('Tessera could not load its code; reload the page.', error)
+  const root = document.getElementById('root')
+  if (!root) return
+  const message = document.createElement('p')
+  message.setAttribute('role', 'alert')
+  message.textContent =
+    'Tessera could not load. Check your connection, then reload the page (Ctrl+R or ⌘R).'
+  root.replaceChildren(message)
+}
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element.')
+main(root).catch(failedToLoad)
