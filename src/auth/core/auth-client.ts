@@ -67,9 +67,6 @@ interface RenewedTokens {
  */
 const REFRESH_REFUSED = new Set(['unauthorized_client', 'unsupported_grant_type'])
 
-/** Provider errors of a silent request that mean the provider has no session to use. */
-const NO_PROVIDER_SESSION = new Set(['login_required', 'interaction_required'])
-
 /**
  * The silent renewal callback: a page of its own in the build (silent-callback.html, no React),
  * the one document the app's host lets the app frame (dev/security-headers.ts).
@@ -113,7 +110,7 @@ export class AuthClient {
   private readonly replaceUrl: (url: string) => void
   private readonly now: () => number
   private readonly loadProtocol: (options: ProtocolOptions) => Promise<Protocol>
-  private readonly silentFrame: SilentFrameRunner
+  private readonly silentFrame: SilentFrameRunner | undefined
   private readonly withRefreshLock: <T>(task: () => Promise<T>) => Promise<T>
   private readonly renewOnce = createSingleFlight<AccessTokenEntry>()
   private readonly callbacks = new Map<string, Promise<string>>()
@@ -135,10 +132,7 @@ export class AuthClient {
       options.appBaseUrl,
     ).href
     this.silentRedirectUri = new URL(SILENT_CALLBACK_PAGE, options.appBaseUrl).href
-    // A chunk of its own: only sessions without a refresh token renew in a frame.
-    this.silentFrame =
-      options.silentFrame ??
-      (async (request) => (await import('./silent-frame')).runSilentFrame(request))
+    this.silentFrame = options.silentFrame
     this.storage = options.storage ?? sessionStorage
     this.navigate =
       options.navigate ??
@@ -592,59 +586,20 @@ export class AuthClient {
     }
   }
 
-  /**
-   * Silent renewal without a refresh token: an authorization request with `prompt=none` in a
-   * hidden frame, answered on the silent callback page and validated like a redirect callback.
-   * The provider's own session (its cookie) is what signs the user in again.
-   */
+  /** Silent renewal in a hidden frame, for sessions without a refresh token (a lazy chunk). */
   private async renewInFrame(session: Session, api: ApiConfig): Promise<RenewedTokens> {
-    const protocol = await this.protocol()
-    const { url, state } = await protocol.createSilentSignIn({
-      redirectUri: this.silentRedirectUri,
-      // offline_access would ask for consent, which prompt=none cannot show.
-      scopes: [...new Set([...this.config.scopes, ...api.scopes])].filter(
-        (scope) => scope !== 'offline_access',
-      ),
-      resource: api.resource,
-      audience: api.audience,
-      idTokenHint: session.idToken,
-    })
-    const appOrigin = new URL(this.silentRedirectUri).origin
-    let callbackUrl
-    try {
-      callbackUrl = await this.silentFrame({ url, appOrigin, state })
-    } catch (error) {
-      if (isAuthError(error))
-        console.error(`Tessera [${error.code}]: ${error.message} ${error.fix}`)
-      throw error
-    }
-    try {
-      const result = await protocol.completeSilentSignIn(callbackUrl, session.claims)
-      return { ...result, refreshToken: result.refreshToken ?? session.refreshToken }
-    } catch (error) {
-      if (isAuthError(error, 'interaction_required')) {
-        const site = NO_PROVIDER_SESSION.has(error.providerError ?? '')
-          ? await import('./site')
-          : undefined
-        if (!site?.isSurelyCrossSite(appOrigin, this.config.authority)) {
-          throw this.endSession(error)
-        }
-        const blocked = site.thirdPartyCookiesBlocked(error)
-        console.error(`Tessera [${blocked.code}]: ${blocked.message} ${blocked.fix}`)
-        throw this.endSession(blocked)
-      }
-      // Another user at the provider, or a response that failed validation: this session
-      // cannot be renewed; the user signs in again (and keeps their work).
-      if (isAuthError(error, 'id_token_invalid') || isAuthError(error, 'issuer_mismatch')) {
-        throw this.endSession(
-          new AuthError('interaction_required', {
-            message: `${error.message} Please sign in again.`,
-            cause: error,
-          }),
-        )
-      }
-      throw error
-    }
+    const [protocol, frames] = await Promise.all([this.protocol(), import('./frame-renewal')])
+    return frames.renewInFrame(
+      {
+        protocol,
+        config: this.config,
+        silentRedirectUri: this.silentRedirectUri,
+        runFrame: this.silentFrame,
+        endSession: (error) => this.endSession(error),
+      },
+      session,
+      api,
+    )
   }
 
   /** Stores a new or renewed session and tells sibling tabs (newest `updatedAt` wins). */
