@@ -33,21 +33,53 @@ function stampApiAnswer(name: string): void {
   }).observe(document, { subtree: true, childList: true, characterData: true })
 }
 
+/**
+ * In the app's pages: keeps, in this tab's sessionStorage, when the first page left for the
+ * provider (`pagehide`, by its own clock). Together with the callback page's own timing, the
+ * app's share of a deep-link sign-in, without the provider's pages and the bench's typing.
+ */
+function stampLeaving(appOrigin: string): void {
+  if (window.location.origin !== appOrigin || sessionStorage.getItem('bench.leftAt') !== null) {
+    return
+  }
+  addEventListener('pagehide', () => {
+    sessionStorage.setItem('bench.leftAt', String(performance.now()))
+  })
+}
+
+export interface DeepLinkSample extends FlowSample {
+  /** First page: navigation start → it leaves for the provider (includes the redirect's answer). */
+  readonly leaveMs: number
+  /** Callback page: its HTML received → the API's answer in the DOM. */
+  readonly callbackMs: number
+}
+
 /** Signed out, open /profile: redirect, log in, come back, show the API's answer. */
 export async function deepLinkSignIn(
   browser: Browser,
   stack: DevStack,
   user: DemoUser,
-): Promise<FlowSample & { context: BrowserContext; page: Page }> {
+): Promise<DeepLinkSample & { context: BrowserContext; page: Page }> {
   const context = await browser.newContext()
   await context.addInitScript(stampApiAnswer, user.name)
+  await context.addInitScript(stampLeaving, stack.appOrigin)
   const requests = providerCounter(context, stack)
   const page = await context.newPage()
   const start = performance.now()
   await page.goto(`${stack.appOrigin}/profile`)
   await login(page, user)
   await apiName(page, user).waitFor()
-  return { providerRequests: requests.length, ms: performance.now() - start, context, page }
+  const ms = performance.now() - start
+  const inPage = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
+    const answerAt = (window as unknown as { tesseraBenchApiAnswerAt?: number })
+      .tesseraBenchApiAnswerAt
+    return {
+      leaveMs: Number(sessionStorage.getItem('bench.leftAt') ?? Number.NaN),
+      callbackMs: (answerAt ?? Number.NaN) - (navigation?.responseEnd ?? Number.NaN),
+    }
+  })
+  return { providerRequests: requests.length, ms, ...inPage, context, page }
 }
 
 /** Signed in on /profile: reload until the API's answer shows again. */

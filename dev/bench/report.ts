@@ -16,7 +16,14 @@ export interface BenchResult {
   /** BENCH_SOAK_SECONDS: how long the soak ran (0: skipped). */
   readonly soakSeconds: number
   readonly bundle: BundleReport
-  readonly deepLinkSignIn: { readonly providerRequests: Stats; readonly ms: Stats }
+  readonly deepLinkSignIn: {
+    readonly providerRequests: Stats
+    readonly ms: Stats
+    /** The app's first page, by its own clock: navigation start → it leaves for the provider. */
+    readonly leaveMs: Stats
+    /** The callback page, by its own clock: its HTML received → the API's answer in the DOM. */
+    readonly callbackMs: Stats
+  }
   /** Signed out on `/` (prefetched while it loaded), click "Sign in" → signed in. */
   readonly clickSignIn: { readonly providerRequests: Stats; readonly ms: Stats }
   /** Sign out, then sign in again in the same tab (browser session): the repeat sign-in. */
@@ -138,6 +145,8 @@ ${sizeRow('auth share, sign-in path', r.bundle.authSignInPath)}
 | flow | provider requests | ms |
 | --- | ---: | ---: |
 | deep-link sign-in → API answer | ${ms(r.deepLinkSignIn.providerRequests)} | ${ms(r.deepLinkSignIn.ms)} |
+| deep link, the app's first page: navigation start → leaves for the provider (page clock) | | ${ms(r.deepLinkSignIn.leaveMs)} |
+| deep link, the callback page: HTML received → API answer in the DOM (page clock) | | ${ms(r.deepLinkSignIn.callbackMs)} |
 | click "Sign in" on \`/\` → signed in | ${ms(r.clickSignIn.providerRequests)} | ${ms(r.clickSignIn.ms)} |
 | sign in again after signing out (same browser session) | ${ms(r.signInAgain.providerRequests)} | ${ms(r.signInAgain.ms)} |
 | signed-in reload → API answer | ${ms(r.signedInReload.providerRequests)} | ${ms(r.signedInReload.ms)} |

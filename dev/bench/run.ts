@@ -22,6 +22,7 @@ import { measureBundle } from './bundle-size'
 import {
   clickSignIn,
   concurrentExpiredCalls,
+  type DeepLinkSample,
   deepLinkSignIn,
   type FlowSample,
   signedInReload,
@@ -63,13 +64,14 @@ async function measureFlows(browser: Browser) {
   process.env.TESSERA_DEV_ENDPOINTS = '1'
   const running = await startStack(stack, { mode: 'dist', root: DIST })
   try {
-    const signIns: FlowSample[] = []
+    const signIns: DeepLinkSample[] = []
     const reloads: Awaited<ReturnType<typeof signedInReload>>[] = []
     const againSignIns: FlowSample[] = []
     const clickSignIns: FlowSample[] = []
     for (let run = 0; run < RUNS; run++) {
       const signIn = await deepLinkSignIn(browser, stack, user)
-      signIns.push({ providerRequests: signIn.providerRequests, ms: signIn.ms })
+      const { providerRequests, ms, leaveMs, callbackMs } = signIn
+      signIns.push({ providerRequests, ms, leaveMs, callbackMs })
       reloads.push(await signedInReload(signIn.page, stack, user))
       againSignIns.push(await signInAgain(signIn.page, stack, user))
       await signIn.context.close()
@@ -124,6 +126,8 @@ async function main(): Promise<void> {
       deepLinkSignIn: {
         providerRequests: stats(signIns.map((s) => s.providerRequests)),
         ms: stats(signIns.map((s) => s.ms)),
+        leaveMs: stats(signIns.map((s) => s.leaveMs)),
+        callbackMs: stats(signIns.map((s) => s.callbackMs)),
       },
       clickSignIn: {
         providerRequests: stats(flows.clickSignIns.map((s) => s.providerRequests)),
