@@ -12,6 +12,15 @@ const noDevOrTesting = [
   { group: ['**/dev/**'], message: 'src/ never imports the local dev stack.' },
   { group: ['**/testing/**'], message: 'src/testing is for *.test.* files only.' },
 ]
+/** Forbids these imports in `files` (tests excepted); dev and testing code are always forbidden. */
+function restrictImports(files, ...patterns) {
+  return {
+    files,
+    ignores: ['**/*.test.*'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noDevOrTesting, ...patterns] }] },
+  }
+}
+
 const noFrameworks = [
   { group: ['react-router', 'react-router-dom'], message: 'auth/* knows nothing of the router.' },
   { group: ['@tanstack/*'], message: 'auth/* knows nothing of TanStack Query.' },
@@ -70,79 +79,40 @@ export default defineConfig([
       'no-restricted-imports': ['error', { patterns: noDevOrTesting }],
     },
   },
-  {
-    files: ['src/auth/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.*'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...noDevOrTesting, ...noFrameworks] }],
-    },
-  },
-  {
-    files: ['src/auth/core/**/*.ts', 'src/api/client/**/*.ts', 'src/config/**/*.ts'],
-    ignores: ['**/*.test.*'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...noDevOrTesting,
-            ...noFrameworks,
-            { group: ['react', 'react-dom', '**/auth/react/**'], message: 'Framework-free.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Bootstrap runs before React is loaded (a signed-out deep link never loads it): it and
-    // everything it imports stay React-free; the React app is one dynamic import away.
-    files: [
+  restrictImports(['src/auth/**/*.{ts,tsx}'], ...noFrameworks),
+  restrictImports(
+    ['src/auth/core/**/*.ts', 'src/api/client/**/*.ts', 'src/config/**/*.ts'],
+    ...noFrameworks,
+    { group: ['react', 'react-dom', '**/auth/react/**'], message: 'Framework-free.' },
+  ),
+  // Bootstrap runs before React is loaded (a signed-out deep link never loads it): it and
+  // everything it imports stay React-free; the React app is one dynamic import away.
+  restrictImports(
+    [
       'src/main.ts',
       'src/api/queries/**/*.ts',
       'src/app/{deploy-base,first-render,paths,preconnect,route-data}.ts',
       'src/app/{session-drafts,session-policies}.ts',
     ],
-    ignores: ['**/*.test.*'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...noDevOrTesting,
-            {
-              group: [
-                'react',
-                'react-dom',
-                'react-dom/*',
-                'react-router',
-                '@tanstack/react-query',
-                '**/auth/react',
-                '**/auth/react/**',
-                '**/api/hooks',
-                '**/api/hooks/**',
-              ],
-              message: 'Bootstrap is React-free (see src/main.ts).',
-            },
-          ],
-        },
+    {
+      group: [
+        'react',
+        'react-dom',
+        'react-dom/*',
+        'react-router',
+        '@tanstack/react-query',
+        '**/auth/react',
+        '**/auth/react/**',
+        '**/api/hooks',
+        '**/api/hooks/**',
       ],
+      message: 'Bootstrap is React-free (see src/main.ts).',
     },
-  },
-  {
-    files: ['src/components/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.*'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...noDevOrTesting,
-            { group: ['**/auth/**', '**/api/**'], message: 'Components are presentational.' },
-          ],
-        },
-      ],
-    },
-  },
+  ),
+  restrictImports(['src/components/**/*.{ts,tsx}'], {
+    group: ['**/auth/**', '**/api/**'],
+    message: 'Components are presentational.',
+  }),
   {
     files: ['src/**/*.test.{ts,tsx}', 'src/testing/**', 'dev/**/*.test.ts'],
     rules: {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 
 import { createAuthFixture } from '../../testing/auth-fixture'
 import { createTabHub } from '../../testing/tab-hub'
@@ -104,9 +104,15 @@ describe('tabs of one session', () => {
     expect(fixture.navigations).toHaveLength(1)
   })
 
-  it('goes to the provider at once when no tab holds a session', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] }) // time stands still unless advanced
-    try {
+  describe('with setTimeout faked, so time passes only when a test says', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout'] })
+    })
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('goes to the provider at once when no tab holds a session', async () => {
       const hub = createTabHub()
       const withLocks = await createAuthFixture({ channel: hub.channel(), locks: hub.locks })
       const withoutLocks = await createAuthFixture({ channel: createTabHub().channel() })
@@ -120,26 +126,27 @@ describe('tabs of one session', () => {
       await vi.advanceTimersByTimeAsync(20)
       await pending
       expect(withoutLocks.navigations).toHaveLength(1)
-    } finally {
-      vi.useRealTimers()
-    }
-  })
+    })
 
-  it('waits longer for a signed-in sibling that is slow to answer, then still goes', async () => {
-    const hub = createTabHub()
-    let unfreeze: () => void = () => undefined
-    // A signed-in tab that is busy (or frozen): it holds the session lock but cannot answer.
-    void hub.locks.request(
-      'tessera-signed-in:https://idp.example.test|tessera-spa',
-      { mode: 'shared' },
-      () =>
-        new Promise<void>((resolve) => {
-          unfreeze = resolve
-        }),
-    )
-    vi.useFakeTimers({ toFake: ['setTimeout'] })
-    try {
+    it('waits longer for a signed-in sibling that is slow to answer, then still goes', async () => {
+      const hub = createTabHub()
+      // A signed-in tab that is busy (or frozen): it holds the session lock but cannot answer.
+      const frozen = new AbortController()
+      void hub.locks.request(
+        'tessera-signed-in:https://idp.example.test|tessera-spa',
+        { mode: 'shared' },
+        () =>
+          new Promise<void>((resolve) => {
+            frozen.signal.addEventListener('abort', () => {
+              resolve()
+            })
+          }),
+      )
+      onTestFinished(() => {
+        frozen.abort()
+      })
       const fixture = await createAuthFixture({ channel: hub.channel(), locks: hub.locks })
+
       const pending = fixture.auth.signIn()
       await vi.advanceTimersByTimeAsync(900)
       await realDelay(300) // time for the redirect, were it not waiting
@@ -147,10 +154,7 @@ describe('tabs of one session', () => {
       await vi.advanceTimersByTimeAsync(100)
       await pending
       expect(fixture.navigations).toHaveLength(1)
-    } finally {
-      vi.useRealTimers()
-      unfreeze()
-    }
+    })
   })
 
   it('holds the session lock exactly while signed in', async () => {
