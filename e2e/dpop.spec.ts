@@ -45,7 +45,7 @@ test('SEC-28 DPoP-bound tokens work in the app, renew, and are useless when stol
   await expect(fetchApi(page, '/me')).resolves.toMatchObject({ sub: alice.sub })
   expect(rejected).toBe(true)
 
-  expect(tokenResponses).toEqual(['DPoP', 'DPoP'])
+  await expect.poll(() => tokenResponses).toEqual(['DPoP', 'DPoP'])
   const last = apiCalls.at(-1)
   const authorization = (await last?.headerValue('authorization')) ?? ''
   expect(authorization).toMatch(/^DPoP /)
