@@ -88,3 +88,18 @@ export function fetchApi(page: Page, path: string): Promise<unknown> {
     return window.tesseraDiagnostics.fetchApi('demo', p)
   }, path)
 }
+
+/** On the Tasks page: adds a task and waits until the list shows it. */
+export async function addTask(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New task').fill(title)
+  await page.getByRole('button', { name: 'Add task' }).click()
+  await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeVisible()
+}
+
+/** On the local provider's second-factor page: enters the one-time code it shows. */
+export async function confirmSecondFactor(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible()
+  const prompt = await page.getByText('Your one-time code is').innerText()
+  await page.getByLabel('One-time code').fill(/\b(\d{6})\b/.exec(prompt)?.[1] ?? '')
+  await page.getByRole('button', { name: 'Verify' }).click()
+}

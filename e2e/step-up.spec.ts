@@ -1,7 +1,7 @@
 import type { Response } from '@playwright/test'
 
 import { ACR_SECOND_FACTOR } from '../dev/config'
-import { expect, signIn, stack, test } from './fixtures'
+import { addTask, confirmSecondFactor, expect, signIn, stack, test } from './fixtures'
 
 test('a delete that needs a second factor steps up, comes back and is replayed once', async ({
   page,
@@ -17,17 +17,10 @@ test('a delete that needs a second factor steps up, comes back and is replayed o
   await signIn(page)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click()
   const title = `Shred old contracts ${String(Date.now())}`
-  await page.getByLabel('New task').fill(title)
-  await page.getByRole('button', { name: 'Add task' }).click()
-  await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeVisible()
+  await addTask(page, title)
 
   await page.getByRole('button', { name: `Delete ${title}` }).click()
-
-  await expect(page.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible()
-  const prompt = await page.getByText('Your one-time code is').innerText()
-  const code = /\b(\d{6})\b/.exec(prompt)?.[1] ?? ''
-  await page.getByLabel('One-time code').fill(code)
-  await page.getByRole('button', { name: 'Verify' }).click()
+  await confirmSecondFactor(page)
 
   await expect(page).toHaveURL(/\/tasks$/)
   await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeHidden()

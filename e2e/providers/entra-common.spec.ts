@@ -2,7 +2,15 @@ import type { Page, Request } from '@playwright/test'
 
 import { CAE_EVENT_PATH } from '../../dev/api/server'
 import { tenantOf } from '../../dev/profiles/entra/tenants'
-import { alice, bob, expect, signIn, signInAtProvider } from '../fixtures'
+import {
+  addTask,
+  alice,
+  bob,
+  confirmSecondFactor,
+  expect,
+  signIn,
+  signInAtProvider,
+} from '../fixtures'
 import { test } from './support/hostile-provider'
 
 /** The form of every token request the browser sent to the Entra-style token endpoint. */
@@ -111,16 +119,10 @@ test('an authentication-context challenge the provider will not answer silently 
   await signIn(page, alice)
   await nav(page, 'Tasks').click()
   const title = `Close the old account ${String(Date.now())}`
-  await page.getByLabel('New task').fill(title)
-  await page.getByRole('button', { name: 'Add task' }).click()
-  await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeVisible()
+  await addTask(page, title)
 
   await page.getByRole('button', { name: `Delete ${title}` }).click()
-
-  await expect(page.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible()
-  const prompt = await page.getByText('Your one-time code is').innerText()
-  await page.getByLabel('One-time code').fill(/\b(\d{6})\b/.exec(prompt)?.[1] ?? '')
-  await page.getByRole('button', { name: 'Verify' }).click()
+  await confirmSecondFactor(page)
   await expect(page).toHaveURL(/\/tasks$/)
   await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeHidden()
 
