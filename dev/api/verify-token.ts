@@ -84,16 +84,18 @@ export function createTokenVerifier(
   let jwks: Promise<JWTVerifyGetKey> | undefined
   const issuer = tokenIssuer?.issuer ?? stack.issuer
 
+  /** The key set, found once: discovery runs on the first request only (or after a failure). */
   function keys(): Promise<JWTVerifyGetKey> {
-    const loading = tokenIssuer
-      ? Promise.resolve(
-          createRemoteJWKSet(new URL(tokenIssuer.jwksUri), {
-            timeoutDuration: TIMEOUT_MS,
-            cooldownDuration: 1_000,
-          }),
-        )
-      : discoverJwks(stack.issuer)
-    jwks ??= loading.catch((error: unknown) => {
+    jwks ??= (
+      tokenIssuer
+        ? Promise.resolve(
+            createRemoteJWKSet(new URL(tokenIssuer.jwksUri), {
+              timeoutDuration: TIMEOUT_MS,
+              cooldownDuration: 1_000,
+            }),
+          )
+        : discoverJwks(stack.issuer)
+    ).catch((error: unknown) => {
       jwks = undefined
       throw new IssuerUnavailableError("cannot load the identity provider's keys", { cause: error })
     })
