@@ -1,6 +1,7 @@
 import './styles.css'
 
 import { createQueryClient, registerTaskMutations } from './api/queries'
+import { appRoot } from './app/app-root'
 import { currentAppPath, deployBaseUrl, routerBasename } from './app/deploy-base'
 import { renderWhenSettled } from './app/first-render'
 import { requiresSignIn } from './app/paths'
@@ -16,7 +17,7 @@ import { ConfigError, loadConfig } from './config'
  * → the React app (`app/start.tsx`, a chunk index.html preloads). Each engine is created exactly
  * once per page (SEC-35). A signed-out deep link leaves for the provider without running React.
  */
-async function main(root: HTMLElement): Promise<void> {
+async function main(): Promise<void> {
   // Signed out (or completing a sign-in): fetch the protocol code while config.json loads.
   if (!hasStoredSession(sessionStorage)) preloadProtocol().catch(() => undefined)
   const appBaseUrl = deployBaseUrl(
@@ -32,7 +33,7 @@ async function main(root: HTMLElement): Promise<void> {
         ? error
         : new ConfigError('config.json could not be read:', [{ path: '', message: String(error) }])
     console.error(`Tessera: ${configError.message}`)
-    const { showConfigError } = await import('./app/start')
+    const [{ showConfigError }, root] = await Promise.all([import('./app/start'), appRoot()])
     showConfigError(root, configError)
     return
   }
@@ -51,7 +52,7 @@ async function main(root: HTMLElement): Promise<void> {
     if (event.persisted) auth.resumeAfterNavigation()
   })
   const startApp = async (returnTo?: string) => {
-    const { startApp } = await import('./app/start')
+    const [{ startApp }, root] = await Promise.all([import('./app/start'), appRoot()])
     await startApp({ root, auth, config, queryClient, basename, returnTo })
   }
   const show = (returnTo?: string) => {
@@ -99,15 +100,18 @@ async function main(root: HTMLElement): Promise<void> {
 /** The app's code could not be loaded (offline, or a deploy replaced it): say so, plainly. */
 function failedToLoad(error: unknown): void {
   console.error('Tessera could not load its code; reload the page.', error)
-  const root = document.getElementById('root')
-  if (!root) return
-  const message = document.createElement('p')
-  message.setAttribute('role', 'alert')
-  message.textContent =
-    'Tessera could not load. Check your connection, then reload the page (Ctrl+R or ⌘R).'
-  root.replaceChildren(message)
+  appRoot().then(
+    (root) => {
+      const message = document.createElement('p')
+      message.setAttribute('role', 'alert')
+      message.textContent =
+        'Tessera could not load. Check your connection, then reload the page (Ctrl+R or ⌘R).'
+      root.replaceChildren(message)
+    },
+    (noRoot: unknown) => {
+      console.error(noRoot)
+    },
+  )
 }
 
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element.')
-main(root).catch(failedToLoad)
+main().catch(failedToLoad)

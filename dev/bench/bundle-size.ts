@@ -112,7 +112,9 @@ function concatSize(
 
 export function measureBundle(dist: string): BundleReport {
   const html = readFileSync(join(dist, 'index.html'), 'utf8')
-  const entry = /<script type="module"[^>]*src="[^"]*?(assets\/[^"]+\.js)"/.exec(html)?.[1]
+  const entry = /<script\b[^>]*\btype="module"[^>]*\bsrc="[^"]*?(assets\/[^"]+\.js)"/.exec(
+    html,
+  )?.[1]
   if (!entry) throw new Error('dist/index.html has no module entry script')
   // The React app's chunk is a dynamic import, but index.html preloads it: every page that
   // renders needs it at once, so it counts as first load.

@@ -7,7 +7,7 @@
  * (SEC-30) blocks it (docs/decisions/0006-one-build-any-base-path.md).
  */
 
-/** The module script Vite injects: `<script type="module" crossorigin src="{base}assets/…">`. */
+/** The module script Vite injects: `<script async type="module" crossorigin src="{base}assets/…">`. */
 const ENTRY_SCRIPT = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]*?)assets\/[^"]+"[^>]*>/
 
 /** The base path `index.html` currently points at (`./` as built by Vite, `/` or `/portal/`). */

@@ -90,7 +90,7 @@ test('caches hashed assets forever, never documents or config.json, and serves o
   expect(deepLink.headers()['cross-origin-opener-policy']).toBe('same-origin')
   expect(deepLink.headers()['x-content-type-options']).toBe('nosniff')
   const html = await deepLink.text()
-  const script = /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html)?.[1]
+  const script = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/.exec(html)?.[1]
   expect(script).toMatch(/^\/portal\/assets\/index-[\w-]+\.js$/)
 
   const asset = await request.get(script ?? '')
