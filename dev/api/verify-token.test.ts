@@ -44,4 +44,25 @@ describe('createTokenVerifier', () => {
     expect(urls.filter((url) => url === DISCOVERY)).toHaveLength(1)
     vi.restoreAllMocks()
   })
+
+  it('keeps verifying with the keys it has while the provider is down', async () => {
+    const lonely = devStack({ TESSERA_IDP_PORT: '9728', TESSERA_API_PORT: '9729' })
+    const provider = await startIdentityProvider(lonely, { devEndpoints: false })
+    const { accessToken } = await signInAndGetTokens(lonely, 'alice', 'alice-password')
+    const verify = createTokenVerifier(lonely, lonely.apiUrl)
+    await expect(verify(accessToken)).resolves.toMatchObject({ sub: expect.any(String) })
+
+    await provider.close()
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      await expect(verify(accessToken)).resolves.toMatchObject({ sub: expect.any(String) })
+      // A discovery attempt nobody waits for would fail about now.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+    expect(unhandled).toEqual([])
+  })
 })
