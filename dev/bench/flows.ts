@@ -82,12 +82,19 @@ export async function deepLinkSignIn(
   return { providerRequests: requests.length, ms, ...inPage, context, page }
 }
 
+export interface ReloadSample extends FlowSample {
+  /** Navigation start → the page's API request, by the page's clock. */
+  readonly navigationToApiRequestMs: number
+  /** `reload()` → the API's answer in the DOM, by the page's clock (no locator). */
+  readonly answerInDomMs: number
+}
+
 /** Signed in on /profile: reload until the API's answer shows again. */
 export async function signedInReload(
   page: Page,
   stack: DevStack,
   user: DemoUser,
-): Promise<FlowSample & { navigationToApiRequestMs: number; answerInDomMs: number }> {
+): Promise<ReloadSample> {
   const requests = providerCounter(page.context(), stack)
   const start = performance.now()
   const wallStart = Date.now()
@@ -213,4 +220,38 @@ export async function tokenAccessMicros(page: Page): Promise<number[]> {
     await diagnostics.timeTokenAccess('demo', 5, 2_000) // warm-up: JIT, caches
     return diagnostics.timeTokenAccess('demo', 20, 2_000)
   })
+}
+
+/** One sample of every timed flow, each in a fresh browser context: what the bench repeats. */
+export interface FlowRound {
+  readonly deepLink: DeepLinkSample
+  readonly reload: ReloadSample
+  readonly again: FlowSample
+  readonly click: FlowSample
+}
+
+/**
+ * Deep-link sign-in, then a reload and a second sign-in in that tab; then a click sign-in in a
+ * new context, whose signed-in page `whileSignedIn` may use before it closes.
+ */
+export async function flowRound(
+  browser: Browser,
+  stack: DevStack,
+  user: DemoUser,
+  whileSignedIn?: (page: Page) => Promise<void>,
+): Promise<FlowRound> {
+  const signIn = await deepLinkSignIn(browser, stack, user)
+  const { providerRequests, ms, leaveMs, callbackMs } = signIn
+  const reload = await signedInReload(signIn.page, stack, user)
+  const again = await signInAgain(signIn.page, stack, user)
+  await signIn.context.close()
+  const click = await clickSignIn(browser, stack, user)
+  await whileSignedIn?.(click.page)
+  await click.context.close()
+  return {
+    deepLink: { providerRequests, ms, leaveMs, callbackMs },
+    reload,
+    again,
+    click: { providerRequests: click.providerRequests, ms: click.ms },
+  }
 }

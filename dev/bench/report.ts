@@ -1,5 +1,6 @@
 /** The bench's results: the shape of `results/latest.json` and the Markdown it prints. */
 import type { BundleReport, Size } from './bundle-size'
+import type { FlowRound } from './flows'
 import type { MultiTabResult } from './multi-tab'
 import type { SoakReport } from './soak'
 
@@ -9,13 +10,8 @@ export interface Stats {
   readonly max: number
 }
 
-export interface BenchResult {
-  readonly date: string
-  /** BENCH_RUNS: samples per flow. */
-  readonly runs: number
-  /** BENCH_SOAK_SECONDS: how long the soak ran (0: skipped). */
-  readonly soakSeconds: number
-  readonly bundle: BundleReport
+/** Each timed flow's statistics over the bench's rounds. */
+export interface FlowStats {
   readonly deepLinkSignIn: {
     readonly providerRequests: Stats
     readonly ms: Stats
@@ -28,10 +24,6 @@ export interface BenchResult {
   readonly clickSignIn: { readonly providerRequests: Stats; readonly ms: Stats }
   /** Sign out, then sign in again in the same tab (browser session): the repeat sign-in. */
   readonly signInAgain: { readonly providerRequests: Stats; readonly ms: Stats }
-  /** OPTIONS requests the provider received during every sign-in above. */
-  readonly tokenRequestPreflights: number
-  /** `getAccessToken` cache hit in Chromium, µs per call (batch means). */
-  readonly tokenAccessMicros: Stats
   readonly signedInReload: {
     readonly providerRequests: Stats
     readonly ms: Stats
@@ -39,6 +31,19 @@ export interface BenchResult {
     /** From `reload()` to the API's answer in the DOM, by the page's clock (no locator). */
     readonly answerInDomMs: Stats
   }
+}
+
+export interface BenchResult extends FlowStats {
+  readonly date: string
+  /** BENCH_RUNS: samples per flow. */
+  readonly runs: number
+  /** BENCH_SOAK_SECONDS: how long the soak ran (0: skipped). */
+  readonly soakSeconds: number
+  readonly bundle: BundleReport
+  /** OPTIONS requests the provider received during every sign-in above. */
+  readonly tokenRequestPreflights: number
+  /** `getAccessToken` cache hit in Chromium, µs per call (batch means). */
+  readonly tokenAccessMicros: Stats
   readonly concurrentExpiredCalls: {
     readonly calls: number
     readonly refreshGrants: number
@@ -66,6 +71,32 @@ export function stats(values: readonly number[]): Stats {
   const median =
     sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
   return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 }
+}
+
+export function flowStats(rounds: readonly FlowRound[]): FlowStats {
+  const of = <T>(pick: (round: FlowRound) => T) => rounds.map(pick)
+  return {
+    deepLinkSignIn: {
+      providerRequests: stats(of((r) => r.deepLink.providerRequests)),
+      ms: stats(of((r) => r.deepLink.ms)),
+      leaveMs: stats(of((r) => r.deepLink.leaveMs)),
+      callbackMs: stats(of((r) => r.deepLink.callbackMs)),
+    },
+    clickSignIn: {
+      providerRequests: stats(of((r) => r.click.providerRequests)),
+      ms: stats(of((r) => r.click.ms)),
+    },
+    signInAgain: {
+      providerRequests: stats(of((r) => r.again.providerRequests)),
+      ms: stats(of((r) => r.again.ms)),
+    },
+    signedInReload: {
+      providerRequests: stats(of((r) => r.reload.providerRequests)),
+      ms: stats(of((r) => r.reload.ms)),
+      navigationToApiRequestMs: stats(of((r) => r.reload.navigationToApiRequestMs)),
+      answerInDomMs: stats(of((r) => r.reload.answerInDomMs)),
+    },
+  }
 }
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(1)
@@ -169,5 +200,36 @@ Tessera's counts include the JWKS fetch for signature checking, which no peer do
 refresh grants: ${String(c.refreshGrants)}, calls ok: ${String(c.ok)}/${String(c.calls)}, next refresh ok: ${String(c.laterRefreshOk)}
 ${multiTab(r.multiTabExpiredCalls)}
 ${r.soak ? soak(r.soak) : '\n## Soak\nskipped (`BENCH_SOAK_SECONDS=0`)'}
+`
+}
+
+/** The timed flows of two builds, measured alternately (`BENCH_COMPARE`). */
+export interface Comparison {
+  readonly date: string
+  readonly runs: number
+  readonly builds: readonly { readonly label: string; readonly flows: FlowStats }[]
+}
+
+export function comparisonMarkdown(c: Comparison): string {
+  const [a, b] = c.builds
+  if (!a || !b) throw new Error('a comparison needs two builds')
+  const row = (name: string, pick: (flows: FlowStats) => Stats) => {
+    const delta = pick(b.flows).median - pick(a.flows).median
+    return `| ${name} | ${ms(pick(a.flows))} | ${ms(pick(b.flows))} | ${delta > 0 ? '+' : ''}${delta.toFixed(0)} |`
+  }
+  return `
+## Flows, two builds measured alternately (median of ${String(c.runs)} each, min–max, ms)
+| flow | ${a.label} | ${b.label} | Δ median |
+| --- | ---: | ---: | ---: |
+${row('deep-link sign-in → API answer', (f) => f.deepLinkSignIn.ms)}
+${row("deep link, the app's first page → leaves for the provider (page clock)", (f) => f.deepLinkSignIn.leaveMs)}
+${row('deep link, the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkSignIn.callbackMs)}
+${row('click "Sign in" on `/` → signed in', (f) => f.clickSignIn.ms)}
+${row('sign in again after signing out (same browser session)', (f) => f.signInAgain.ms)}
+${row('signed-in reload → API answer', (f) => f.signedInReload.ms)}
+${row('reload: navigation start → API request', (f) => f.signedInReload.navigationToApiRequestMs)}
+${row('reload → API answer in the DOM (page clock)', (f) => f.signedInReload.answerInDomMs)}
+
+Provider requests: deep link ${String(a.flows.deepLinkSignIn.providerRequests.median)} / ${String(b.flows.deepLinkSignIn.providerRequests.median)}, click ${String(a.flows.clickSignIn.providerRequests.median)} / ${String(b.flows.clickSignIn.providerRequests.median)}, reload ${String(a.flows.signedInReload.providerRequests.median)} / ${String(b.flows.signedInReload.providerRequests.median)}.
 `
 }

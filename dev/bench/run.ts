@@ -8,8 +8,11 @@
  * - `BENCH_RUNS` (default 5): samples of each timed flow.
  * - `BENCH_SOAK_SECONDS` (default 300): how long the soak runs, in real time; 0 skips it. A quick
  *   local run: `BENCH_SOAK_SECONDS=30 BENCH_RUNS=2 npm run bench`.
+ * - `BENCH_COMPARE` (a folder holding another build, e.g. a worktree's `dist/`): measures only
+ *   the timed flows, of that build and of this one alternately, and prints them side by side.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { type Browser, chromium } from '@playwright/test'
@@ -19,18 +22,10 @@ import { REQUEST_LOG_PATH } from '../request-log'
 import { startStack } from '../stack'
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
 import { measureBundle } from './bundle-size'
-import {
-  clickSignIn,
-  concurrentExpiredCalls,
-  type DeepLinkSample,
-  deepLinkSignIn,
-  type FlowSample,
-  signedInReload,
-  signInAgain,
-  tokenAccessMicros,
-} from './flows'
+import { compareBuilds } from './compare'
+import { concurrentExpiredCalls, type FlowRound, flowRound, tokenAccessMicros } from './flows'
 import { multiTabExpiredCalls } from './multi-tab'
-import { type BenchResult, markdown, stats } from './report'
+import { type BenchResult, comparisonMarkdown, flowStats, markdown, stats } from './report'
 import { soak } from './soak'
 
 function wholeNumber(name: string, fallback: number, min: number): number {
@@ -47,16 +42,21 @@ const SOAK_SECONDS = wholeNumber('BENCH_SOAK_SECONDS', 300, 0)
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const DIST = `${ROOT}dist`
 
-/** Everything measured on the bench's main stack (access tokens live 600 s). */
-async function measureFlows(browser: Browser) {
-  const stack = devStack({
+/** A stack for the bench on ports from `firstPort` (access tokens live 600 s). */
+function benchStack(firstPort: number) {
+  return devStack({
     ...process.env,
-    TESSERA_IDP_PORT: '9800',
-    TESSERA_API_PORT: '9801',
-    TESSERA_NOTES_API_PORT: '9802',
-    TESSERA_APP_PORT: '9810',
+    TESSERA_IDP_PORT: String(firstPort),
+    TESSERA_API_PORT: String(firstPort + 1),
+    TESSERA_NOTES_API_PORT: String(firstPort + 2),
+    TESSERA_APP_PORT: String(firstPort + 10),
     TESSERA_DIAGNOSTICS: '1',
   })
+}
+
+/** Everything measured on the bench's main stack. */
+async function measureFlows(browser: Browser) {
+  const stack = benchStack(9800)
   const user = stack.users[0]
   if (!user) throw new Error('dev/config.ts has no demo user')
   const tokenAccess: number[] = []
@@ -64,35 +64,19 @@ async function measureFlows(browser: Browser) {
   process.env.TESSERA_DEV_ENDPOINTS = '1'
   const running = await startStack(stack, { mode: 'dist', root: DIST })
   try {
-    const signIns: DeepLinkSample[] = []
-    const reloads: Awaited<ReturnType<typeof signedInReload>>[] = []
-    const againSignIns: FlowSample[] = []
-    const clickSignIns: FlowSample[] = []
+    const rounds: FlowRound[] = []
     for (let run = 0; run < RUNS; run++) {
-      const signIn = await deepLinkSignIn(browser, stack, user)
-      const { providerRequests, ms, leaveMs, callbackMs } = signIn
-      signIns.push({ providerRequests, ms, leaveMs, callbackMs })
-      reloads.push(await signedInReload(signIn.page, stack, user))
-      againSignIns.push(await signInAgain(signIn.page, stack, user))
-      await signIn.context.close()
-      const click = await clickSignIn(browser, stack, user)
-      clickSignIns.push({ providerRequests: click.providerRequests, ms: click.ms })
-      if (run === RUNS - 1) tokenAccess.push(...(await tokenAccessMicros(click.page)))
-      await click.context.close()
+      const last = run === RUNS - 1
+      rounds.push(
+        await flowRound(browser, stack, user, async (page) => {
+          if (last) tokenAccess.push(...(await tokenAccessMicros(page)))
+        }),
+      )
     }
     const preflights = await providerPreflights(stack)
     const concurrency = await concurrentExpiredCalls(browser, stack, user, 10)
     const multiTab = await multiTabExpiredCalls(browser, stack, user, { tabs: 3, calls: 50 })
-    return {
-      signIns,
-      reloads,
-      againSignIns,
-      clickSignIns,
-      preflights,
-      tokenAccess,
-      concurrency,
-      multiTab,
-    }
+    return { rounds, preflights, tokenAccess, concurrency, multiTab }
   } finally {
     await running.close()
   }
@@ -105,16 +89,47 @@ async function providerPreflights(stack: DevStack): Promise<number> {
   return log.filter((entry) => entry.method === 'OPTIONS').length
 }
 
+/** `BENCH_COMPARE`: the timed flows of another build and of this one, alternately. */
+async function compare(browser: Browser, otherDist: string): Promise<void> {
+  const other = resolve(otherDist)
+  if (!existsSync(join(other, 'index.html'))) {
+    throw new Error(`BENCH_COMPARE=${otherDist}: no index.html there; build that tree first`)
+  }
+  const builds = [
+    { label: `BENCH_COMPARE (${otherDist})`, dist: other, stack: benchStack(9820) },
+    { label: 'this build', dist: DIST, stack: benchStack(9800) },
+  ]
+  const rounds = await compareBuilds(browser, builds, RUNS)
+  const comparison = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    builds: builds.map((build, i) => ({ label: build.label, flows: flowStats(rounds[i] ?? []) })),
+  }
+  console.log(comparisonMarkdown(comparison))
+  mkdirSync(`${ROOT}dev/bench/results`, { recursive: true })
+  writeFileSync(`${ROOT}dev/bench/results/compare.json`, `${JSON.stringify(comparison, null, 2)}\n`)
+  console.log('Wrote dev/bench/results/compare.json')
+}
+
 async function main(): Promise<void> {
-  const bundle = measureBundle(DIST)
   const executablePath = findChromium()
   const browser = await chromium.launch({
     args: CHROMIUM_ARGS,
     ...(executablePath ? { executablePath } : {}),
   })
+  const otherDist = process.env.BENCH_COMPARE
+  if (otherDist) {
+    try {
+      await compare(browser, otherDist)
+    } finally {
+      await browser.close()
+    }
+    return
+  }
+  const bundle = measureBundle(DIST)
   try {
     const flows = await measureFlows(browser)
-    const { signIns, reloads, concurrency, multiTab } = flows
+    const { concurrency, multiTab } = flows
     if (SOAK_SECONDS > 0) console.log(`Soak: ${String(SOAK_SECONDS)} s (BENCH_SOAK_SECONDS)…`)
     const soakReport = SOAK_SECONDS > 0 ? await soak(browser, DIST, SOAK_SECONDS) : null
 
@@ -123,28 +138,9 @@ async function main(): Promise<void> {
       runs: RUNS,
       soakSeconds: SOAK_SECONDS,
       bundle,
-      deepLinkSignIn: {
-        providerRequests: stats(signIns.map((s) => s.providerRequests)),
-        ms: stats(signIns.map((s) => s.ms)),
-        leaveMs: stats(signIns.map((s) => s.leaveMs)),
-        callbackMs: stats(signIns.map((s) => s.callbackMs)),
-      },
-      clickSignIn: {
-        providerRequests: stats(flows.clickSignIns.map((s) => s.providerRequests)),
-        ms: stats(flows.clickSignIns.map((s) => s.ms)),
-      },
-      signInAgain: {
-        providerRequests: stats(flows.againSignIns.map((s) => s.providerRequests)),
-        ms: stats(flows.againSignIns.map((s) => s.ms)),
-      },
+      ...flowStats(flows.rounds),
       tokenRequestPreflights: flows.preflights,
       tokenAccessMicros: stats(flows.tokenAccess),
-      signedInReload: {
-        providerRequests: stats(reloads.map((s) => s.providerRequests)),
-        ms: stats(reloads.map((s) => s.ms)),
-        navigationToApiRequestMs: stats(reloads.map((s) => s.navigationToApiRequestMs)),
-        answerInDomMs: stats(reloads.map((s) => s.answerInDomMs)),
-      },
       concurrentExpiredCalls: { calls: 10, ...concurrency },
       multiTabExpiredCalls: multiTab,
       soak: soakReport,
