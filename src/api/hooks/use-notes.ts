@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 
 import { useAuth } from '../../auth/react'
-import { addNote, NOTES_API, notesKey, notesQuery } from '../queries'
+import { addNote, NOTES_API, notesKey, notesQuery, refetchAfterWrite } from '../queries'
 import { useApiEndpoint } from './use-api-endpoint'
 
 /** The signed-in user's notes (`GET /notes` on the notes API). */
@@ -18,6 +18,7 @@ export function useAddNote() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (text: string) => addNote(endpoint, text),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: notesKey(user?.sub) }),
+    // The list's first fetch may still be in flight, answered before this note was added.
+    onSuccess: () => refetchAfterWrite(queryClient, { queryKey: notesKey(user?.sub) }),
   })
 }

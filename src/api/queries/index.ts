@@ -13,6 +13,7 @@ export { ApiError, callApi, isApiError } from '../client'
 export type { ApiEndpoint } from '../client'
 export { addNote, type Note, notesKey, notesQuery } from './notes'
 export { DEMO_API, NOTES_API } from './api-names'
+export { refetchAfterWrite } from './refetch-after-write'
 export {
   forgetStepUp,
   type PendingStepUp,

@@ -5,6 +5,7 @@ import type { AuthClient } from '../../auth/core'
 import { type ApiEndpoint, callApi } from '../client'
 import { DEMO_API } from './api-names'
 import { apiEndpoint } from './endpoint'
+import { refetchAfterWrite } from './refetch-after-write'
 
 const TaskSchema = v.object({
   id: v.string(),
@@ -48,16 +49,15 @@ export function registerTaskMutations(queryClient: QueryClient, auth: AuthClient
       callApi(apiEndpoint(auth, DEMO_API), `/tasks/${encodeURIComponent(String(id))}`, {
         method: 'DELETE',
       }),
-    onSuccess: async () => {
-      // A replay after a step-up can finish while the route loader's first fetch of the list is
-      // still in flight; TanStack would hand that (older) answer to the page. Cancel, then
-      // refetch, even before any component observes the list.
-      const tasks = {
-        predicate: (query: { queryKey: readonly unknown[] }) =>
-          query.queryKey[0] === DEMO_API && query.queryKey[2] === 'tasks',
-      }
-      await queryClient.cancelQueries(tasks)
-      await queryClient.invalidateQueries({ ...tasks, refetchType: 'all' })
-    },
+    // A replay after a step-up can finish while the route loader's first fetch of the list is
+    // still in flight, before any component observes the list.
+    onSuccess: () =>
+      refetchAfterWrite(
+        queryClient,
+        {
+          predicate: (query) => query.queryKey[0] === DEMO_API && query.queryKey[2] === 'tasks',
+        },
+        'all',
+      ),
   })
 }
