@@ -55,8 +55,21 @@ function preloadAppChunk(): Plugin {
   }
 }
 
-export default defineConfig({
+/**
+ * react-router 7's package exports name only its development build, dev warnings included
+ * (remix-run/react-router#14102, open); its production build ships beside it. A build takes
+ * that one: smaller, and less work on the main thread while the first page renders.
+ */
+const reactRouterProduction = {
+  find: /^react-router$/,
+  replacement: fileURLToPath(
+    new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url),
+  ),
+}
+
+export default defineConfig(({ command }) => ({
   base: './',
+  resolve: { alias: command === 'build' ? [reactRouterProduction] : [] },
   plugins: [react(), preloadAppChunk(), indexAtRoot()],
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
@@ -94,4 +107,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))
