@@ -6,6 +6,7 @@ import { currentAppPath, deployBaseUrl, routerBasename } from './app/deploy-base
 import { renderWhenSettled } from './app/first-render'
 import { requiresSignIn } from './app/paths'
 import { preconnect } from './app/preconnect'
+import { whenIdle } from './app/when-idle'
 import { prefetchRouteData } from './app/route-data'
 import { bindSessionToQueries, replayStepUpAfterSignIn, startStepUp } from './app/session-policies'
 import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
@@ -63,8 +64,18 @@ async function main(): Promise<void> {
     preconnect(Object.values(config.apis).map((api) => api.baseUrl))
     const completion = auth.handleCallback(window.location.href)
     replayStepUpAfterSignIn(auth, queryClient, completion)
+    // The main thread idles while the token request is in flight: compile and evaluate the
+    // React app's chunk then, not after the answer. Rendering it then measured slower: the
+    // first render still waits for the answer (below).
+    preloadProtocol().then(
+      () =>
+        whenIdle(() => {
+          import('./app/start').catch(() => undefined) // startApp reports a failure
+        }),
+      () => undefined,
+    )
     // The page sign-in returns to asks its API as soon as the user is signed in, and React
-    // loads only then (evaluating it would hold up the token response on the main thread); it
+    // renders only then (rendering would hold up the token response on the main thread); it
     // renders that page directly, or the callback page if the provider is slow or refused.
     let returnTo: string | undefined
     const redeemed = completion.then((path) => {
