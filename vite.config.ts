@@ -60,7 +60,7 @@ function preloadAppChunk(): Plugin {
  * (remix-run/react-router#14102, open); its production build ships beside it. A build takes
  * that one: smaller, and less work on the main thread while the first page renders.
  */
-const reactRouterProduction = {
+export const reactRouterProduction = {
   find: /^react-router$/,
   replacement: fileURLToPath(
     new URL('node_modules/react-router/dist/production/index.mjs', import.meta.url),

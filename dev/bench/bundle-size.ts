@@ -35,7 +35,7 @@ const AUTH_SOURCES = [
   /\/src\/auth\//,
 ]
 
-function sizeOf(buffer: Buffer): Size {
+export function sizeOf(buffer: Buffer): Size {
   return {
     raw: buffer.length,
     gzip: gzipSync(buffer, { level: 9 }).length,

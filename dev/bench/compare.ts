@@ -1,9 +1,9 @@
 /**
- * Two builds' timed flows, measured alternately on one machine at one time. This machine's
+ * Timed flows of several apps, measured alternately on one machine at one time. This machine's
  * speed drifts between runs by more than most single changes move a flow (±30 ms); alternating
- * the samples spreads that drift over both builds, so their difference is the change's.
+ * the samples spreads that drift over every app, so their difference is the apps'.
  */
-import type { Browser } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 
 import type { DevStack } from '../config'
 import { startStack, type StartedStack } from '../stack'
@@ -17,7 +17,42 @@ export interface BuildUnderTest {
   readonly stack: DevStack
 }
 
-/** `runs` rounds of every timed flow per build, in alternating order; rounds[i] is builds[i]'s. */
+/** An app whose stack is running, and what the bench does in its signed-in page. */
+export interface RunningApp {
+  readonly stack: DevStack
+  readonly whileSignedIn?: (page: Page, run: number) => Promise<void>
+}
+
+/** `runs` rounds of every timed flow per app, in alternating order; rounds[i] is apps[i]'s. */
+export async function alternateRounds(
+  browser: Browser,
+  apps: readonly RunningApp[],
+  runs: number,
+): Promise<FlowRound[][]> {
+  const rounds = apps.map((): FlowRound[] => [])
+  for (let run = 0; run < runs; run++) {
+    // Each app goes first every other run: none always follows another's warm-up.
+    const order = apps.map((_, i) => i)
+    if (run % 2 === 1) order.reverse()
+    for (const i of order) {
+      const app = apps[i]
+      const user = app?.stack.users[0]
+      if (!app || !user) throw new Error('dev/config.ts has no demo user')
+      const whileSignedIn = app.whileSignedIn
+      rounds[i]?.push(
+        await flowRound(
+          browser,
+          app.stack,
+          user,
+          whileSignedIn && ((page) => whileSignedIn(page, run)),
+        ),
+      )
+    }
+  }
+  return rounds
+}
+
+/** Starts each build on its own stack and measures them alternately. */
 export async function compareBuilds(
   browser: Browser,
   builds: readonly BuildUnderTest[],
@@ -28,19 +63,7 @@ export async function compareBuilds(
     for (const build of builds) {
       running.push(await startStack(build.stack, { mode: 'dist', root: build.dist }))
     }
-    const rounds = builds.map((): FlowRound[] => [])
-    for (let run = 0; run < runs; run++) {
-      // Each build goes first every other run: neither always follows the other's warm-up.
-      const order = builds.map((_, i) => i)
-      if (run % 2 === 1) order.reverse()
-      for (const i of order) {
-        const build = builds[i]
-        const user = build?.stack.users[0]
-        if (!build || !user) throw new Error('dev/config.ts has no demo user')
-        rounds[i]?.push(await flowRound(browser, build.stack, user))
-      }
-    }
-    return rounds
+    return await alternateRounds(browser, builds, runs)
   } finally {
     for (const stack of running.reverse()) await stack.close()
   }

@@ -52,10 +52,12 @@ export interface BenchResult extends FlowStats {
   }
   readonly multiTabExpiredCalls: MultiTabResult
   readonly soak: SoakReport | null
+  /** The peer (dev/bench/peer/), its timed flows alternating with Tessera's in this run. */
+  readonly peer: FlowStats & { readonly name: string; readonly firstLoad: Size }
 }
 
 /**
- * The peers, measured side by side on this machine with the same flows (2026-11-25,
+ * The peers, measured side by side on this machine by another harness (2026-11-25,
  * /work/shared/research/perf-baseline.md): auth share of first-load JS (gzip KiB), deep-link
  * sign-in (provider requests, median ms), click sign-in (requests, ms), reload (ms).
  */
@@ -188,13 +190,19 @@ CORS preflights the provider received during all of these sign-ins: ${String(r.t
 
 \`getAccessToken\` on a cache hit: **${r.tokenAccessMicros.median.toFixed(2)} µs** per call (${r.tokenAccessMicros.min.toFixed(2)}–${r.tokenAccessMicros.max.toFixed(2)}; 20 batches of 2,000 calls in Chromium; target ≤ 50).
 
-## Against the peers (research/perf-baseline.md: same machine, same flows)
+## Against ${r.peer.name}, measured alternately in this run
+The peer app (\`dev/bench/peer/\`) is written the way react-oidc-context's README shows, renders what the flows look for, and runs against a stack of its own; each run measures one round of its flows and one of Tessera's, in alternating order. It is the fastest and smallest peer of the research.
+
+${comparisonRows(r.peer.name, r.peer, 'Tessera', r)}
+First-load JS, gzip: Tessera ${kib(r.bundle.firstLoad.gzip)} KiB (a signed-out deep link runs ${kib(r.bundle.bootstrap.gzip)} KiB), the peer ${kib(r.peer.firstLoad.gzip)} KiB (its whole app, with less of one: five elements per page, no query cache, no styles).
+
+## Against the research's figures (research/perf-baseline.md: same machine, another harness)
 | | auth share gzip KiB | deep link: requests / ms | click: requests / ms | reload ms |
 | --- | ---: | ---: | ---: | ---: |
 | **Tessera** | ${kib(r.bundle.authSignInPath.gzip)} (reload ${kib(r.bundle.authFirstLoad.gzip)}) | ${String(r.deepLinkSignIn.providerRequests.median)} / ${r.deepLinkSignIn.ms.median.toFixed(0)} | ${String(r.clickSignIn.providerRequests.median)} / ${r.clickSignIn.ms.median.toFixed(0)} | ${r.signedInReload.ms.median.toFixed(0)} |
 ${PEERS.map((p) => `| ${p.name} | ${p.gzip.toFixed(1)} | ${String(p.deepLink[0])} / ${String(p.deepLink[1])} | ${String(p.click[0])} / ${String(p.click[1])} | ${String(p.reloadMs)} |`).join('\n')}
 
-Tessera's counts include the JWKS fetch for signature checking, which no peer does; discovery and JWKS are fetched once per browser session (the click flow fetches them while \`/\` loads, before the click).
+Tessera's counts include the JWKS fetch for signature checking, which no peer does; discovery and JWKS are fetched once per browser session (the click flow fetches them while \`/\` loads, before the click). The research's times came from another harness on a quieter day; the same peer measured by this bench is the fairer comparison (above).
 
 ## ${String(c.calls)} concurrent calls with an expired access token
 refresh grants: ${String(c.refreshGrants)}, calls ok: ${String(c.ok)}/${String(c.calls)}, next refresh ok: ${String(c.laterRefreshOk)}
@@ -210,16 +218,15 @@ export interface Comparison {
   readonly builds: readonly { readonly label: string; readonly flows: FlowStats }[]
 }
 
-export function comparisonMarkdown(c: Comparison): string {
-  const [a, b] = c.builds
-  if (!a || !b) throw new Error('a comparison needs two builds')
+/** Two apps' timed flows side by side, with the difference of their medians (b − a). */
+function comparisonRows(aLabel: string, a: FlowStats, bLabel: string, b: FlowStats): string {
   const row = (name: string, pick: (flows: FlowStats) => Stats) => {
-    const delta = pick(b.flows).median - pick(a.flows).median
-    return `| ${name} | ${ms(pick(a.flows))} | ${ms(pick(b.flows))} | ${delta > 0 ? '+' : ''}${delta.toFixed(0)} |`
+    const delta = pick(b).median - pick(a).median
+    return `| ${name} | ${ms(pick(a))} | ${ms(pick(b))} | ${delta > 0 ? '+' : ''}${delta.toFixed(0)} |`
   }
-  return `
-## Flows, two builds measured alternately (median of ${String(c.runs)} each, min–max, ms)
-| flow | ${a.label} | ${b.label} | Δ median |
+  const requests = (pick: (flows: FlowStats) => Stats) =>
+    `${String(pick(a).median)} / ${String(pick(b).median)}`
+  return `| flow (median, min–max, ms) | ${aLabel} | ${bLabel} | Δ median |
 | --- | ---: | ---: | ---: |
 ${row('deep-link sign-in → API answer', (f) => f.deepLinkSignIn.ms)}
 ${row("deep link, the app's first page → leaves for the provider (page clock)", (f) => f.deepLinkSignIn.leaveMs)}
@@ -230,6 +237,14 @@ ${row('signed-in reload → API answer', (f) => f.signedInReload.ms)}
 ${row('reload: navigation start → API request', (f) => f.signedInReload.navigationToApiRequestMs)}
 ${row('reload → API answer in the DOM (page clock)', (f) => f.signedInReload.answerInDomMs)}
 
-Provider requests: deep link ${String(a.flows.deepLinkSignIn.providerRequests.median)} / ${String(b.flows.deepLinkSignIn.providerRequests.median)}, click ${String(a.flows.clickSignIn.providerRequests.median)} / ${String(b.flows.clickSignIn.providerRequests.median)}, reload ${String(a.flows.signedInReload.providerRequests.median)} / ${String(b.flows.signedInReload.providerRequests.median)}.
+Provider requests: deep link ${requests((f) => f.deepLinkSignIn.providerRequests)}, click ${requests((f) => f.clickSignIn.providerRequests)}, again ${requests((f) => f.signInAgain.providerRequests)}, reload ${requests((f) => f.signedInReload.providerRequests)}.
 `
+}
+
+export function comparisonMarkdown(c: Comparison): string {
+  const [a, b] = c.builds
+  if (!a || !b) throw new Error('a comparison needs two builds')
+  return `
+## Flows, two builds measured alternately (median of ${String(c.runs)} each)
+${comparisonRows(a.label, a.flows, b.label, b.flows)}`
 }

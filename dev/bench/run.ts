@@ -22,10 +22,11 @@ import { REQUEST_LOG_PATH } from '../request-log'
 import { startStack } from '../stack'
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
 import { measureBundle } from './bundle-size'
-import { compareBuilds } from './compare'
-import { concurrentExpiredCalls, type FlowRound, flowRound, tokenAccessMicros } from './flows'
+import { alternateRounds, compareBuilds } from './compare'
+import { concurrentExpiredCalls, tokenAccessMicros } from './flows'
 import { multiTabExpiredCalls } from './multi-tab'
 import { type BenchResult, comparisonMarkdown, flowStats, markdown, stats } from './report'
+import { buildPeer, PEER, peerFirstLoad } from './peer/build'
 import { soak } from './soak'
 
 function wholeNumber(name: string, fallback: number, min: number): number {
@@ -41,6 +42,7 @@ const RUNS = wholeNumber('BENCH_RUNS', 5, 1)
 const SOAK_SECONDS = wholeNumber('BENCH_SOAK_SECONDS', 300, 0)
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const DIST = `${ROOT}dist`
+const PEER_DIST = `${ROOT}dev/bench/results/peer-dist`
 
 /** A stack for the bench on ports from `firstPort` (access tokens live 600 s). */
 function benchStack(firstPort: number) {
@@ -54,30 +56,41 @@ function benchStack(firstPort: number) {
   })
 }
 
-/** Everything measured on the bench's main stack. */
+/**
+ * Everything measured on the bench's main stack, with the peer's timed flows (on a stack of its
+ * own) alternating with Tessera's, round by round.
+ */
 async function measureFlows(browser: Browser) {
   const stack = benchStack(9800)
+  const peerStack = benchStack(9820)
   const user = stack.users[0]
   if (!user) throw new Error('dev/config.ts has no demo user')
   const tokenAccess: number[] = []
+  await buildPeer(peerStack, PEER_DIST)
   // The provider's request log (server side) shows CORS preflights, which the browser hides.
   process.env.TESSERA_DEV_ENDPOINTS = '1'
   const running = await startStack(stack, { mode: 'dist', root: DIST })
+  const peerRunning = await startStack(peerStack, { mode: 'dist', root: PEER_DIST })
   try {
-    const rounds: FlowRound[] = []
-    for (let run = 0; run < RUNS; run++) {
-      const last = run === RUNS - 1
-      rounds.push(
-        await flowRound(browser, stack, user, async (page) => {
-          if (last) tokenAccess.push(...(await tokenAccessMicros(page)))
-        }),
-      )
-    }
+    const [rounds = [], peerRounds = []] = await alternateRounds(
+      browser,
+      [
+        {
+          stack,
+          whileSignedIn: async (page, run) => {
+            if (run === RUNS - 1) tokenAccess.push(...(await tokenAccessMicros(page)))
+          },
+        },
+        { stack: peerStack },
+      ],
+      RUNS,
+    )
     const preflights = await providerPreflights(stack)
     const concurrency = await concurrentExpiredCalls(browser, stack, user, 10)
     const multiTab = await multiTabExpiredCalls(browser, stack, user, { tabs: 3, calls: 50 })
-    return { rounds, preflights, tokenAccess, concurrency, multiTab }
+    return { rounds, peerRounds, preflights, tokenAccess, concurrency, multiTab }
   } finally {
+    await peerRunning.close()
     await running.close()
   }
 }
@@ -139,6 +152,7 @@ async function main(): Promise<void> {
       soakSeconds: SOAK_SECONDS,
       bundle,
       ...flowStats(flows.rounds),
+      peer: { ...PEER, firstLoad: peerFirstLoad(PEER_DIST), ...flowStats(flows.peerRounds) },
       tokenRequestPreflights: flows.preflights,
       tokenAccessMicros: stats(flows.tokenAccess),
       concurrentExpiredCalls: { calls: 10, ...concurrency },
