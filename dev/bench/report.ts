@@ -194,7 +194,7 @@ CORS preflights the provider received during all of these sign-ins: ${String(r.t
 The peer app (\`dev/bench/peer/\`) is written the way react-oidc-context's README shows, renders what the flows look for, and runs against a stack of its own; each run measures one round of its flows and one of Tessera's, in alternating order. It is the fastest and smallest peer of the research.
 
 ${comparisonRows(r.peer.name, r.peer, 'Tessera', r)}
-First-load JS, gzip: Tessera ${kib(r.bundle.firstLoad.gzip)} KiB (a signed-out deep link runs ${kib(r.bundle.bootstrap.gzip)} KiB), the peer ${kib(r.peer.firstLoad.gzip)} KiB (its whole app, with less of one: five elements per page, no query cache, no styles).
+First-load JS, gzip: Tessera ${kib(r.bundle.firstLoad.gzip)} KiB (a signed-out deep link runs ${kib(r.bundle.bootstrap.gzip)} KiB), the peer ${kib(r.peer.firstLoad.gzip)} KiB (its whole app, with less of one: a dozen elements a page, no query cache, no styles).
 
 ## Against the research's figures (research/perf-baseline.md: same machine, another harness)
 | | auth share gzip KiB | deep link: requests / ms | click: requests / ms | reload ms |
