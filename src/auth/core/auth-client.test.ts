@@ -177,32 +177,6 @@ describe('AuthClient sign-in', () => {
     expect(jwksFetches()).toHaveLength(2)
   })
 
-  it('leaves for the provider without waiting for the signing keys, which the callback then fetches', async () => {
-    let network: typeof fetch = () => Promise.reject(new Error('no network yet'))
-    const fixture = await createAuthFixture({ fetch: (input, init) => network(input, init) })
-    const heldKeys: (() => void)[] = []
-    network = async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input)
-      if (url.endsWith('/jwks')) await new Promise<void>((release) => heldKeys.push(release))
-      return fixture.provider.fetch(input, init)
-    }
-
-    void fixture.auth.signIn({ returnTo: '/notes' })
-    await vi.waitFor(() => {
-      expect(fixture.navigations).toHaveLength(1)
-    })
-    expect(heldKeys).toHaveLength(1) // requested before leaving, still unanswered
-
-    // The page left before the keys arrived; the callback page fetches them itself.
-    const callbackPage = new AuthClient({ ...fixture.options, fetch: fixture.provider.fetch })
-    const callbackUrl = fixture.provider.authorize(fixture.navigations[0] ?? '')
-    await expect(callbackPage.handleCallback(callbackUrl)).resolves.toBe('/notes')
-    expect(callbackPage.getSnapshot().status).toBe('signed-in')
-    const keyRequests = fixture.provider.requests.filter((r) => r.url.endsWith('/jwks'))
-    expect(keyRequests).toHaveLength(1)
-    for (const release of heldKeys) release()
-  })
-
   it('rejects an unsigned (alg: none) ID token', async () => {
     const fixture = await createAuthFixture()
     fixture.provider.tamper.idTokenAlg = 'none'

@@ -284,16 +284,14 @@ export class AuthClient {
       // Everything the redirect needs loads while signed-in siblings get their chance to answer.
       const protocolReady = this.protocol()
       protocolReady.catch(() => undefined) // reported below, unless a sibling answers first
-      // The signing keys go across the redirect (sessionStorage), so the callback validates
-      // the ID token without another round trip. The page does not wait for them: they arrive
-      // while the provider answers the authorization request, and should they not, the
-      // callback fetches them alongside the code exchange.
-      this.provider.getJwks().catch(() => undefined)
+      // Take the signing keys across the redirect (usually prefetched already), so the
+      // callback validates the ID token without another round trip. Best effort.
+      const keysReady = this.provider.getJwks().catch(() => undefined)
       if (!stepUp && (await this.adoptSiblingSession())) {
         this.publish(snapshotOf(this.store.get(), null))
         return
       }
-      const protocol = await protocolReady
+      const [protocol] = await Promise.all([protocolReady, keysReady])
       const shape = signInShape(this.config)
       const url = await protocol.createSignInUrl({
         returnTo,
