@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page, Request } from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../config'
 import { apiName, login } from './browser-steps'
+import { milestoneAt, stampPages } from './page-stamps'
 
 export interface FlowSample {
   /** Requests the browser sent to the identity provider (favicon excluded). */
@@ -16,21 +17,6 @@ function providerCounter(context: BrowserContext, stack: DevStack): Request[] {
     if (url.origin === stack.issuer && url.pathname !== '/favicon.ico') requests.push(request)
   })
   return requests
-}
-
-/**
- * In the page: stamps `performance.now()` when the demo API's answer (the user's name) reaches
- * the profile page's DOM, so a reload can be timed without the cost of Playwright's locators.
- */
-function stampApiAnswer(name: string): void {
-  const page = window as unknown as { tesseraBenchApiAnswerAt?: number }
-  new MutationObserver((_records, observer) => {
-    const region = document.querySelector('[aria-labelledby="api-heading"]')
-    if (region?.textContent.includes(name)) {
-      page.tesseraBenchApiAnswerAt = performance.now()
-      observer.disconnect()
-    }
-  }).observe(document, { subtree: true, childList: true, characterData: true })
 }
 
 /**
@@ -61,15 +47,14 @@ export async function deepLinkSignIn(
   user: DemoUser,
 ): Promise<DeepLinkSample & { context: BrowserContext; page: Page }> {
   const context = await browser.newContext()
-  await context.addInitScript(stampApiAnswer, user.name)
+  await stampPages(context, user.name)
   await context.addInitScript(stampLeaving, stack.appOrigin)
   const requests = providerCounter(context, stack)
   const page = await context.newPage()
-  const start = performance.now()
+  const start = Date.now()
   await page.goto(`${stack.appOrigin}/profile`)
   await login(page, user)
-  await apiName(page, user).waitFor()
-  const ms = performance.now() - start
+  const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchApiAnswerAt')) - start
   const inPage = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
     const answerAt = (window as unknown as { tesseraBenchApiAnswerAt?: number })
@@ -85,8 +70,6 @@ export async function deepLinkSignIn(
 export interface ReloadSample extends FlowSample {
   /** Navigation start → the page's API request, by the page's clock. */
   readonly navigationToApiRequestMs: number
-  /** `reload()` → the API's answer in the DOM, by the page's clock (no locator). */
-  readonly answerInDomMs: number
 }
 
 /** Signed in on /profile: reload until the API's answer shows again. */
@@ -96,28 +79,17 @@ export async function signedInReload(
   user: DemoUser,
 ): Promise<ReloadSample> {
   const requests = providerCounter(page.context(), stack)
-  const start = performance.now()
-  const wallStart = Date.now()
-  await page.reload()
-  await apiName(page, user).waitFor()
-  const ms = performance.now() - start
-  const answerAt = await page.evaluate(() => {
-    const stamp = (window as unknown as { tesseraBenchApiAnswerAt?: number })
-      .tesseraBenchApiAnswerAt
-    return stamp === undefined ? Number.NaN : performance.timeOrigin + stamp
-  })
+  const start = Date.now()
+  await page.reload({ waitUntil: 'commit' })
+  const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchApiAnswerAt')) - start
   const navigationToApiRequestMs = await page.evaluate((api) => {
     const entry = performance
       .getEntriesByType('resource')
       .find((e) => e.name.startsWith(`${api}/me`))
     return entry ? entry.startTime : Number.NaN
   }, stack.apiUrl)
-  return {
-    providerRequests: requests.length,
-    ms,
-    navigationToApiRequestMs,
-    answerInDomMs: answerAt - wallStart,
-  }
+  await apiName(page, user).waitFor() // the answer is the right user's, as a user reads it
+  return { providerRequests: requests.length, ms, navigationToApiRequestMs }
 }
 
 /** Jumps the clock past access-token expiry and fires `calls` API calls at once. */
@@ -169,23 +141,26 @@ export async function clickSignIn(
   user: DemoUser,
 ): Promise<FlowSample & { context: BrowserContext; page: Page }> {
   const context = await browser.newContext()
+  await stampPages(context, user.name)
   const page = await context.newPage()
   await page.goto(`${stack.appOrigin}/`)
   const signInButton = page.getByRole('banner').getByRole('button', { name: 'Sign in' })
   await signInButton.waitFor()
   await page.waitForLoadState('networkidle')
   const requests = providerCounter(context, stack)
-  const start = performance.now()
+  const start = Date.now()
   await signInButton.click()
   await login(page, user)
+  const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchSignedInAt')) - start
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor()
   await page.getByRole('banner').getByText(user.name).waitFor()
-  return { providerRequests: requests.length, ms: performance.now() - start, context, page }
+  return { providerRequests: requests.length, ms, context, page }
 }
 
 /**
  * Signed in: sign out (the provider's session ends too), then sign in again in the same tab,
- * the way a user switching accounts does. Counts only the second sign-in's requests.
+ * the way a user switching accounts does. Counts only the second sign-in's requests. The tab
+ * stamps its pages (`deepLinkSignIn` set that up).
  */
 export async function signInAgain(
   page: Page,
@@ -200,12 +175,13 @@ export async function signInAgain(
   await signInButton.waitFor()
   await page.waitForLoadState('networkidle')
   const requests = providerCounter(page.context(), stack)
-  const start = performance.now()
+  const start = Date.now()
   await signInButton.click()
   await login(page, user)
+  const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchSignedInAt')) - start
   await banner.getByRole('button', { name: 'Sign out' }).waitFor()
   await banner.getByText(user.name).waitFor()
-  return { providerRequests: requests.length, ms: performance.now() - start }
+  return { providerRequests: requests.length, ms }
 }
 
 /**
