@@ -100,9 +100,18 @@ async function main(): Promise<void> {
   // (the provider is slow, a sibling tab signed this one in, or the attempt failed).
   // RequireAuth asks too, for later navigations; both share one sign-in.
   if (auth.getSnapshot().error === null && requiresSignIn(appPath, config)) {
-    renderWhenSettled(auth.signIn({ returnTo: appPath }), show, {
-      leaving: () => auth.getSnapshot().status === 'redirecting',
-    })
+    const leaving = () => auth.getSnapshot().status === 'redirecting'
+    const signingIn = auth.signIn({ returnTo: appPath })
+    renderWhenSettled(signingIn, show, { leaving })
+    // While the browser waits for the provider's page, run the React app's code once: the
+    // callback page usually lands in this renderer process, whose V8 keeps what it compiled,
+    // so the callback does not compile React cold after the token response (ADR 0011).
+    signingIn.then(
+      () => {
+        if (leaving()) import('./app/start').catch(() => undefined) // not needed on this page
+      },
+      () => undefined, // renderWhenSettled shows the failure
+    )
     return
   }
   await startApp()
