@@ -44,7 +44,14 @@ export function createQueryClient(
       },
     }),
     defaultOptions: {
-      queries: { retry: shouldRetry, staleTime: 30_000 },
+      queries: {
+        retry: shouldRetry,
+        // A page whose request failed before it rendered (bootstrap asks first) shows that
+        // failure; rendering does not ask the API again (SEC-25: one renewal, one retry, then
+        // an alert). Navigating to the page or "Try again" asks again.
+        retryOnMount: false,
+        staleTime: 30_000,
+      },
       mutations: { retry: shouldRetry },
     },
   })
