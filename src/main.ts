@@ -52,12 +52,12 @@ async function main(): Promise<void> {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) auth.resumeAfterNavigation()
   })
-  const startApp = async (returnTo?: string) => {
+  const startApp = async (returnTo?: string, pageData?: Promise<void>) => {
     const [{ startApp }, root] = await Promise.all([import('./app/start'), appRoot()])
-    await startApp({ root, auth, config, queryClient, basename, returnTo })
+    await startApp({ root, auth, config, queryClient, basename, returnTo, pageData })
   }
-  const show = (returnTo?: string) => {
-    startApp(returnTo).catch(failedToLoad)
+  const show = (returnTo?: string, pageData?: Promise<void>) => {
+    startApp(returnTo, pageData).catch(failedToLoad)
   }
 
   if (auth.isCallbackUrl(window.location.href)) {
@@ -78,20 +78,20 @@ async function main(): Promise<void> {
     // renders only then (rendering would hold up the token response on the main thread); it
     // renders that page directly, or the callback page if the provider is slow or refused.
     let returnTo: string | undefined
+    let pageData: Promise<void> | undefined
     const redeemed = completion.then((path) => {
       returnTo = path
-      prefetchRouteData({ auth, queryClient }, path)
+      pageData = prefetchRouteData({ auth, queryClient }, path)
     })
     renderWhenSettled(redeemed, () => {
-      show(returnTo)
+      show(returnTo, pageData)
     })
     return
   }
   const appPath = currentAppPath(basename)
   if (auth.getSnapshot().status === 'signed-in') {
     preconnect(Object.values(config.apis).map((api) => api.baseUrl))
-    prefetchRouteData({ auth, queryClient }, appPath)
-    await startApp()
+    await startApp(undefined, prefetchRouteData({ auth, queryClient }, appPath))
     return
   }
   preconnect([config.authority])

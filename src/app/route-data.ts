@@ -26,11 +26,17 @@ function pageQuery({ auth, queryClient }: RouteDataContext, path: string, sub: s
 /**
  * Starts the API request of the page at `appPath` for the signed-in user, before React renders
  * the page (its query then picks up the request in flight): from bootstrap, before React is
- * even loaded, and from the router's loaders on later navigations. Never blocks or rejects; the
- * page's own query reports a failure.
+ * even loaded, and from the router's loaders on later navigations. Never rejects; the page's
+ * own query reports a failure. Resolves when the request settles; undefined: the page has none.
  */
-export function prefetchRouteData(context: RouteDataContext, appPath: string): void {
+export function prefetchRouteData(
+  context: RouteDataContext,
+  appPath: string,
+): Promise<void> | undefined {
   const sub = context.auth.getSnapshot().user?.sub
-  if (sub === undefined) return
-  pageQuery(context, routePath(appPath), sub)?.catch(() => undefined)
+  if (sub === undefined) return undefined
+  return pageQuery(context, routePath(appPath), sub)?.then(
+    () => undefined,
+    () => undefined,
+  )
 }

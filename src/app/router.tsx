@@ -38,7 +38,7 @@ function protectedRoute(
     path: path.slice(1),
     handle: SIGNED_IN_ONLY,
     loader: () => {
-      prefetchRouteData(context, path)
+      void prefetchRouteData(context, path) // never rejects; the page shows its own loading
       return null
     },
     element: <RequireAuth title={title}>{page}</RequireAuth>,

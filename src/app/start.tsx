@@ -6,6 +6,7 @@ import type { AuthClient } from '../auth/core'
 import type { AppConfig, ConfigError } from '../config'
 import { App } from './app'
 import { ConfigErrorPage } from './config-error-page'
+import { PAGE_DATA_PATIENCE_MS, settledWithin } from './first-render'
 import { installDiagnostics } from './diagnostics'
 import { createAppRouter } from './router'
 
@@ -18,6 +19,8 @@ export interface AppStart {
   readonly basename: string
   /** Where a sign-in that bootstrap just completed returns to: rendered directly. */
   readonly returnTo?: string | undefined
+  /** The first page's API request, which bootstrap started: its answer renders with the page. */
+  readonly pageData?: Promise<void> | undefined
 }
 
 /**
@@ -31,11 +34,13 @@ export async function startApp({
   queryClient,
   basename,
   returnTo,
+  pageData,
 }: AppStart): Promise<void> {
   if (config.diagnostics) installDiagnostics(auth)
   const router = createAppRouter({ auth, queryClient }, basename)
   // Straight to the page sign-in returns to, not the callback page first.
   if (returnTo !== undefined) await router.navigate(returnTo, { replace: true })
+  if (pageData) await settledWithin(pageData, PAGE_DATA_PATIENCE_MS)
   createRoot(root).render(
     <StrictMode>
       <App auth={auth} queryClient={queryClient} router={router} />

@@ -1,0 +1,59 @@
+import { waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+
+import { createQueryClient } from '../api/queries'
+import { createAuthFixture } from '../testing/auth-fixture'
+import { PAGE_DATA_PATIENCE_MS } from './first-render'
+import { startApp } from './start'
+
+function deferred() {
+  let resolve: () => void = () => undefined
+  const promise = new Promise<void>((res) => {
+    resolve = res
+  })
+  return { promise, resolve }
+}
+
+async function signedInStart(pageData: Promise<void>) {
+  const fixture = await createAuthFixture()
+  await fixture.signIn()
+  window.history.replaceState(null, '', '/')
+  const root = document.createElement('div')
+  document.body.append(root)
+  const started = startApp({
+    root,
+    auth: fixture.auth,
+    config: fixture.options.config,
+    queryClient: createQueryClient(),
+    basename: '',
+    pageData,
+  })
+  return { root, started }
+}
+
+describe('startApp', () => {
+  it("waits for the page's API answer, so the page renders with it", async () => {
+    const pageData = deferred()
+    const { root, started } = await signedInStart(pageData.promise)
+
+    await new Promise((resolve) => setTimeout(resolve, PAGE_DATA_PATIENCE_MS / 3))
+    expect(root.childElementCount).toBe(0)
+    pageData.resolve()
+    await started
+    await waitFor(() => {
+      expect(root.querySelector('header')).not.toBeNull()
+    })
+  })
+
+  it('renders without the answer once patience runs out', async () => {
+    const never = new Promise<void>(() => undefined)
+    const started = Date.now()
+    const { root, started: done } = await signedInStart(never)
+
+    await done
+    expect(Date.now() - started).toBeGreaterThanOrEqual(PAGE_DATA_PATIENCE_MS - 5)
+    await waitFor(() => {
+      expect(root.querySelector('header')).not.toBeNull()
+    })
+  })
+})
