@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { deployBaseUrl, routerBasename } from './deploy-base'
+import { browserPath, currentAppPath, deployBaseUrl, routerBasename } from './deploy-base'
 
 describe('deployBaseUrl', () => {
   it.each([
@@ -23,5 +23,22 @@ describe('routerBasename', () => {
     ['https://app.example.test/a/b/', '/a/b'],
   ])('turns %s into %s', (base, basename) => {
     expect(routerBasename(base)).toBe(basename)
+  })
+})
+
+describe('browserPath', () => {
+  it.each([
+    ['/', '/profile?tab=1#top', '/profile?tab=1#top'],
+    ['/portal', '/profile', '/portal/profile'],
+    ['/a/b', '/', '/a/b/'],
+  ])('puts %s in front of %s', (basename, appPath, path) => {
+    expect(browserPath(basename, appPath)).toBe(path)
+  })
+
+  it('is the inverse of currentAppPath', () => {
+    for (const basename of ['/', '/portal']) {
+      const url = new URL(browserPath(basename, '/notes?q=x#n1'), 'https://app.example.test')
+      expect(currentAppPath(basename, url as unknown as Location)).toBe('/notes?q=x#n1')
+    }
   })
 })

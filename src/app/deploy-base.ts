@@ -15,6 +15,11 @@ export function routerBasename(baseUrl: string): string {
   return new URL(baseUrl).pathname.replace(/\/$/, '') || '/'
 }
 
+/** The address-bar path of the router path `appPath` (the inverse of `currentAppPath`). */
+export function browserPath(basename: string, appPath: string): string {
+  return basename === '/' ? appPath : `${basename}${appPath}`
+}
+
 /** The current location as a router path: without the deploy base path, with query and hash. */
 export function currentAppPath(basename: string, location: Location = window.location): string {
   const { pathname, search, hash } = location

@@ -14,10 +14,13 @@ function deferred() {
   return { promise, resolve }
 }
 
-async function signedInStart(pageData: Promise<void>) {
+async function signedInStart(
+  pageData: Promise<void>,
+  { basename = '/', returnTo }: { basename?: string; returnTo?: string } = {},
+) {
   const fixture = await createAuthFixture()
   await fixture.signIn()
-  window.history.replaceState(null, '', '/')
+  window.history.replaceState(null, '', `${basename === '/' ? '' : basename}/auth/callback`)
   const root = document.createElement('div')
   document.body.append(root)
   const started = startApp({
@@ -25,7 +28,8 @@ async function signedInStart(pageData: Promise<void>) {
     auth: fixture.auth,
     config: fixture.options.config,
     queryClient: createQueryClient(),
-    basename: '',
+    basename,
+    returnTo,
     pageData,
   })
   return { root, started }
@@ -56,4 +60,21 @@ describe('startApp', () => {
       expect(root.querySelector('header')).not.toBeNull()
     })
   })
+
+  it.each(['/', '/portal'])(
+    'starts the router on the page sign-in returns to (base path %s)',
+    async (basename) => {
+      const { root, started } = await signedInStart(Promise.resolve(), {
+        basename,
+        returnTo: '/profile?tab=claims',
+      })
+
+      await started
+      const prefix = basename === '/' ? '' : basename
+      expect(window.location.pathname + window.location.search).toBe(`${prefix}/profile?tab=claims`)
+      await waitFor(() => {
+        expect(root.querySelector('h1')?.textContent).toMatch(/profile/i)
+      })
+    },
+  )
 })

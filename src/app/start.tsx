@@ -6,6 +6,7 @@ import type { AuthClient } from '../auth/core'
 import type { AppConfig, ConfigError } from '../config'
 import { App } from './app'
 import { ConfigErrorPage } from './config-error-page'
+import { browserPath } from './deploy-base'
 import { PAGE_DATA_PATIENCE_MS, settledWithin } from './first-render'
 import { installDiagnostics } from './diagnostics'
 import { createAppRouter } from './router'
@@ -37,9 +38,10 @@ export async function startApp({
   pageData,
 }: AppStart): Promise<void> {
   if (config.diagnostics) installDiagnostics(auth)
+  // Straight to the page sign-in returns to: the router starts there, as on a reload of it,
+  // rather than on the callback page and navigating once more.
+  if (returnTo !== undefined) window.history.replaceState(null, '', browserPath(basename, returnTo))
   const router = createAppRouter({ auth, queryClient }, basename)
-  // Straight to the page sign-in returns to, not the callback page first.
-  if (returnTo !== undefined) await router.navigate(returnTo, { replace: true })
   if (pageData) await settledWithin(pageData, PAGE_DATA_PATIENCE_MS)
   createRoot(root).render(
     <StrictMode>
