@@ -52,12 +52,17 @@ async function main(): Promise<void> {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) auth.resumeAfterNavigation()
   })
-  const startApp = async (returnTo?: string, pageData?: Promise<void>) => {
-    const [{ startApp }, root] = await Promise.all([import('./app/start'), appRoot()])
-    await startApp({ root, auth, config, queryClient, basename, returnTo, pageData })
+  /** The first page: where a sign-in returns to, and the API request it needs. */
+  interface FirstPage {
+    readonly returnTo?: string | undefined
+    readonly pageData?: Promise<void> | undefined
   }
-  const show = (returnTo?: string, pageData?: Promise<void>) => {
-    startApp(returnTo, pageData).catch(failedToLoad)
+  const startApp = async (first: FirstPage = {}) => {
+    const [{ startApp }, root] = await Promise.all([import('./app/start'), appRoot()])
+    await startApp({ root, auth, config, queryClient, basename, ...first })
+  }
+  const show = (first?: FirstPage) => {
+    startApp(first).catch(failedToLoad)
   }
 
   if (auth.isCallbackUrl(window.location.href)) {
@@ -84,14 +89,14 @@ async function main(): Promise<void> {
       pageData = prefetchRouteData({ auth, queryClient }, path)
     })
     renderWhenSettled(redeemed, () => {
-      show(returnTo, pageData)
+      show({ returnTo, pageData })
     })
     return
   }
   const appPath = currentAppPath(basename)
   if (auth.getSnapshot().status === 'signed-in') {
     preconnect(Object.values(config.apis).map((api) => api.baseUrl))
-    await startApp(undefined, prefetchRouteData({ auth, queryClient }, appPath))
+    await startApp({ pageData: prefetchRouteData({ auth, queryClient }, appPath) })
     return
   }
   preconnect([config.authority])
