@@ -16,9 +16,12 @@ export async function login(page: Page, user: DemoUser): Promise<void> {
   await page.click('form[action$="/login"] button[type=submit]')
 }
 
+/** Where /profile shows the demo API's answer (in Tessera and in the bench's peer). */
+export const API_ANSWER_REGION = '[aria-labelledby="api-heading"]'
+
 /** The user's name as the demo API reported it on /profile. */
 export function apiName(page: Page, user: DemoUser): Locator {
-  return page.locator('[aria-labelledby="api-heading"]', { hasText: user.name })
+  return page.locator(API_ANSWER_REGION, { hasText: user.name })
 }
 
 /** Signed out, opens /profile, logs in and waits for the API's answer. */
