@@ -29,7 +29,7 @@ export interface HostingPolicy {
   readonly securityHeaders: Readonly<Record<string, string>>
   /** Cache-Control for hashed files below `{basePath}assets/`. */
   readonly assetsCacheControl: string
-  /** Cache-Control for everything else: index.html, client routes, config.json, favicon. */
+  /** Cache-Control for everything else: index.html, client routes, config.json. */
   readonly defaultCacheControl: string
   /** What the SPA fallback serves for a client-side route, below the base path. */
   readonly fallbackDocument: string
