@@ -6,9 +6,10 @@ import { currentAppPath, deployBaseUrl, routerBasename } from './app/deploy-base
 import { renderWhenSettled } from './app/first-render'
 import { requiresSignIn } from './app/paths'
 import { preconnect } from './app/preconnect'
-import { whenIdle } from './app/when-idle'
+import { idleAhead } from './app/when-idle'
 import { prefetchRouteData } from './app/route-data'
 import { bindSessionToQueries, replayStepUpAfterSignIn, startStepUp } from './app/session-policies'
+import type { AppRouter } from './app/start'
 import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
 import { ConfigError, loadConfig } from './config'
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   interface FirstPage {
     readonly returnTo?: string | undefined
     readonly pageData?: Promise<void> | undefined
+    readonly routerAhead?: Promise<AppRouter> | undefined
   }
   const startApp = async (first: FirstPage = {}) => {
     const [{ startApp }, root] = await Promise.all([import('./app/start'), appRoot()])
@@ -69,14 +71,16 @@ async function main(): Promise<void> {
     preconnect(Object.values(config.apis).map((api) => api.baseUrl))
     const completion = auth.handleCallback(window.location.href)
     replayStepUpAfterSignIn(auth, queryClient, completion)
-    // The main thread idles while the token request is in flight: compile and evaluate the
-    // React app's chunk then, not after the answer. Rendering it then measured slower: the
-    // first render still waits for the answer (below).
+    // The main thread idles while the token request is in flight: evaluate the React app's
+    // chunk and create its router (on the callback route) then, not after the answer. Rendering
+    // then measured slower: the first render still waits for the answer (below).
+    const routerAhead = idleAhead(() =>
+      import('./app/start').then((app) => app.createAppRouter({ auth, queryClient }, basename)),
+    )
     preloadProtocol().then(
-      () =>
-        whenIdle(() => {
-          import('./app/start').catch(() => undefined) // startApp reports a failure
-        }),
+      () => {
+        routerAhead.schedule()
+      },
       () => undefined,
     )
     // The page sign-in returns to asks its API as soon as the user is signed in, and React
@@ -89,7 +93,7 @@ async function main(): Promise<void> {
       pageData = prefetchRouteData({ auth, queryClient }, path)
     })
     renderWhenSettled(redeemed, () => {
-      show({ returnTo, pageData })
+      show({ returnTo, pageData, routerAhead: routerAhead.take() })
     })
     return
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createQueryClient } from '../api/queries'
 import { createAuthFixture } from '../testing/auth-fixture'
 import { PAGE_DATA_PATIENCE_MS } from './first-render'
-import { startApp } from './start'
+import { createAppRouter, startApp } from './start'
 
 function deferred() {
   let resolve: () => void = () => undefined
@@ -16,7 +16,11 @@ function deferred() {
 
 async function signedInStart(
   pageData: Promise<void>,
-  { basename = '/', returnTo }: { basename?: string; returnTo?: string } = {},
+  {
+    basename = '/',
+    returnTo,
+    routerAhead = false,
+  }: { basename?: string; returnTo?: string; routerAhead?: boolean } = {},
 ) {
   const fixture = await createAuthFixture()
   await fixture.signIn()
@@ -29,15 +33,20 @@ async function signedInStart(
   )
   const root = document.createElement('div')
   document.body.append(root)
+  const queryClient = createQueryClient()
   const startedAt = Date.now()
   const started = startApp({
     root,
     auth: fixture.auth,
     config: fixture.options.config,
-    queryClient: createQueryClient(),
+    queryClient,
     basename,
     returnTo,
     pageData,
+    // As bootstrap makes it while the code is redeemed: on the callback route.
+    routerAhead: routerAhead
+      ? Promise.resolve(createAppRouter({ auth: fixture.auth, queryClient }, basename))
+      : undefined,
   })
   return { root, started, startedAt }
 }
@@ -67,12 +76,18 @@ describe('startApp', () => {
     })
   })
 
-  it.each(['/', '/portal'])(
-    'starts the router on the page sign-in returns to (base path %s)',
-    async (basename) => {
+  it.each([
+    ['/', false],
+    ['/portal', false],
+    ['/', true],
+    ['/portal', true],
+  ])(
+    'shows the page sign-in returns to (base path %s, router made ahead: %s)',
+    async (basename, routerAhead) => {
       const { root, started } = await signedInStart(Promise.resolve(), {
         basename,
         returnTo: '/profile?tab=claims',
+        routerAhead,
       })
 
       await started

@@ -22,7 +22,16 @@ export interface AppStart {
   readonly returnTo?: string | undefined
   /** The first page's API request, which bootstrap started: its answer renders with the page. */
   readonly pageData?: Promise<void> | undefined
+  /**
+   * The router, if bootstrap created it ahead: on the callback route, while the code was being
+   * redeemed. It moves on to `returnTo` before the first render.
+   */
+  readonly routerAhead?: Promise<AppRouter> | undefined
 }
+
+export type AppRouter = ReturnType<typeof createAppRouter>
+
+export { createAppRouter }
 
 /**
  * The React side of bootstrap (a chunk of its own, which index.html preloads): the router,
@@ -36,12 +45,22 @@ export async function startApp({
   basename,
   returnTo,
   pageData,
+  routerAhead,
 }: AppStart): Promise<void> {
   if (config.diagnostics) installDiagnostics(auth)
-  // Straight to the page sign-in returns to: the router starts there, as on a reload of it,
-  // rather than on the callback page and navigating once more.
-  if (returnTo !== undefined) window.history.replaceState(null, '', browserPath(basename, returnTo))
-  const router = createAppRouter({ auth, queryClient }, basename)
+  let router: AppRouter
+  if (routerAhead) {
+    router = await routerAhead
+    // Not rendered yet, so this is only route matching: React renders the page directly.
+    if (returnTo !== undefined) await router.navigate(returnTo, { replace: true })
+  } else {
+    // Straight to the page sign-in returns to: the router starts there, as on a reload of it,
+    // rather than on the callback page and navigating once more.
+    if (returnTo !== undefined) {
+      window.history.replaceState(null, '', browserPath(basename, returnTo))
+    }
+    router = createAppRouter({ auth, queryClient }, basename)
+  }
   if (pageData) await settledWithin(pageData, PAGE_DATA_PATIENCE_MS)
   createRoot(root).render(
     <StrictMode>
