@@ -29,9 +29,7 @@ function indexAtRoot(): Plugin {
  * The React app is a chunk of its own (`src/app/start.tsx`), imported by bootstrap only when the
  * page shows something (a signed-out deep link leaves for the provider without it). Every page
  * that does show it needs it at once, so index.html preloads it: downloaded and compiled while
- * bootstrap runs, evaluated only when imported. Its styles too are preloaded, not applied: a page
- * that leaves for the provider or redeems a code shows nothing, and styling its empty first frame
- * held up the bootstrap, which runs after that frame.
+ * bootstrap runs, evaluated only when imported.
  */
 function preloadAppChunk(): Plugin {
   return {
@@ -48,13 +46,9 @@ function preloadAppChunk(): Plugin {
         if (!app) throw new Error('no chunk for src/app/start.tsx: is it imported dynamically?')
         const loaded = new Set([entry.fileName, ...entry.imports])
         const files = [app.fileName, ...app.imports].filter((file) => !loaded.has(file))
-        const links = [
-          ...files.map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`),
-          // Fetched, not applied: the React app applies its styles when it is imported.
-          ...[...(app.viteMetadata?.importedCss ?? [])].map(
-            (file) => `<link rel="preload" as="style" crossorigin href="./${file}">`,
-          ),
-        ].join('\n    ')
+        const links = files
+          .map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`)
+          .join('\n    ')
         return html.replace(/\n?\s*<\/head>/, `\n    ${links}\n  </head>`)
       },
     },

@@ -1,3 +1,5 @@
+import './styles.css'
+
 import { createQueryClient, registerTaskMutations } from './api/queries'
 import { appRoot } from './app/app-root'
 import { currentAppPath, deployBaseUrl, routerBasename } from './app/deploy-base'

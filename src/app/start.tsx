@@ -1,5 +1,3 @@
-import '../styles.css'
-
 import type { QueryClient } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -36,8 +34,8 @@ export type AppRouter = ReturnType<typeof createAppRouter>
 export { createAppRouter }
 
 /**
- * The React side of bootstrap (a chunk of its own, which index.html preloads, and the app's
- * styles with it): the router, then the first render, with the engines bootstrap made.
+ * The React side of bootstrap (a chunk of its own, which index.html preloads): the router,
+ * then the first render, with the engines bootstrap made.
  */
 export async function startApp({
   root,
