@@ -21,6 +21,7 @@ test('a deep link signs in and comes back to it', async ({ page }) => {
   await expect(api.getByText(alice.name)).toBeVisible()
   const claims = page.getByRole('region', { name: 'ID token claims' })
   await expect(claims.getByText(alice.sub, { exact: true })).toBeVisible()
+  await expect(page.locator('body')).toHaveCSS('margin', '0px') // the app's styles apply
 })
 
 test('a reload keeps the session without contacting the provider', async ({ page, provider }) => {
@@ -32,6 +33,7 @@ test('a reload keeps the session without contacting the provider', async ({ page
   await page.reload()
 
   await expect(page.getByRole('region', { name: 'From the demo API' })).toContainText(alice.name)
+  await expect(page.locator('body')).toHaveCSS('margin', '0px')
   expect(provider.count()).toBe(before)
   expect(provider.authorizeRequests()).toBe(1)
 })
