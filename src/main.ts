@@ -11,7 +11,7 @@ import { prefetchRouteData } from './app/route-data'
 import { bindSessionToQueries, replayStepUpAfterSignIn, startStepUp } from './app/session-policies'
 import type { AppRouter } from './app/start'
 import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
-import { ConfigError, loadConfig } from './config'
+import { ConfigError, loadConfig, loadRememberedConfig } from './config'
 
 /**
  * Bootstrap, before React is even evaluated: config.json → auth client → query client → the
@@ -26,9 +26,18 @@ async function main(): Promise<void> {
     import.meta.url,
     import.meta.env.DEV ? import.meta.env.BASE_URL : undefined,
   )
+  const load = () => loadConfig(new URL('config.json', appBaseUrl).href)
+  let completingSignIn = false
   let loaded
   try {
-    loaded = await loadConfig(new URL('config.json', appBaseUrl).href)
+    // Starts with the config.json this tab loaded last, if any, and reloads if the host now
+    // serves another (a deploy changed it); a page completing a sign-in finishes it first.
+    loaded = await loadRememberedConfig(load, {
+      storage: sessionStorage,
+      onOutdated: () => {
+        if (!completingSignIn) window.location.reload()
+      },
+    })
   } catch (error) {
     const configError =
       error instanceof ConfigError
@@ -68,6 +77,7 @@ async function main(): Promise<void> {
   }
 
   if (auth.isCallbackUrl(window.location.href)) {
+    completingSignIn = true
     preconnect(Object.values(config.apis).map((api) => api.baseUrl))
     const completion = auth.handleCallback(window.location.href)
     replayStepUpAfterSignIn(auth, queryClient, completion)

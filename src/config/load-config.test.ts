@@ -53,3 +53,18 @@ describe('loadConfig clock offset', () => {
     expect(clockOffsetMs).toBe(0)
   })
 })
+
+describe('loadConfig source', () => {
+  it('keeps the text as served, to compare with a remembered copy', async () => {
+    const text = JSON.stringify({
+      authority: 'https://idp.example.com',
+      clientId: 'spa',
+      scopes: ['openid'],
+      apis: { demo: { baseUrl: 'https://api.example.com', scopes: ['read'] } },
+    })
+
+    const { source } = await loadConfig('/config.json', fetchReturning(new Response(text)))
+
+    expect(source).toBe(text)
+  })
+})

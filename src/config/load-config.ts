@@ -30,9 +30,11 @@ export async function loadConfig(
       },
     ])
   }
+  let source: string
   let json: unknown
   try {
-    json = await response.json()
+    source = await response.text()
+    json = JSON.parse(source)
   } catch (cause) {
     throw new ConfigError(
       `${url} is not valid JSON:`,
@@ -40,7 +42,7 @@ export async function loadConfig(
       { cause },
     )
   }
-  return { config: parseConfig(json), clockOffsetMs: clockOffset(response) }
+  return { config: parseConfig(json), clockOffsetMs: clockOffset(response), source }
 }
 
 export interface LoadedConfig {
@@ -51,6 +53,8 @@ export interface LoadedConfig {
    * minutes off does not break sign-in.
    */
   readonly clockOffsetMs: number
+  /** config.json's text as served, to tell whether the host still serves the same. */
+  readonly source: string
 }
 
 /** Below this, the HTTP date's one-second resolution and latency are noise. */
