@@ -114,7 +114,6 @@ async function main(): Promise<void> {
     return
   }
   preconnect([config.authority])
-  auth.prefetch()
   // A signed-out deep link leaves for the provider now, and renders nothing unless it has to
   // (the provider is slow, a sibling tab signed this one in, or the attempt failed).
   // RequireAuth asks too, for later navigations; both share one sign-in.
@@ -133,6 +132,8 @@ async function main(): Promise<void> {
     )
     return
   }
+  // A page that shows "Sign in" warms what signing in needs while the user reads it.
+  auth.prefetch()
   await startApp()
 }
 

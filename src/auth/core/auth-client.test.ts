@@ -163,6 +163,36 @@ describe('AuthClient sign-in', () => {
     expect(fixture.auth.getSnapshot().user?.claims.acr).toBe('urn:x:mfa')
   })
 
+  it('leaves at once without the signing keys, which the callback fetches while redeeming the code', async () => {
+    const fixture = await createAuthFixture()
+    const jwksFetches = () => fixture.provider.requests.filter((r) => r.url.endsWith('/jwks'))
+
+    await fixture.auth.signIn({ returnTo: '/profile' })
+    expect(fixture.navigations).toHaveLength(1)
+    expect(jwksFetches()).toHaveLength(0)
+
+    // The page that completes the redirect: a new client on the same tab's storage.
+    const callbackPage = new AuthClient(fixture.options)
+    const callback = fixture.provider.authorize(fixture.navigations[0] ?? '')
+    await expect(callbackPage.handleCallback(callback)).resolves.toBe('/profile')
+    expect(callbackPage.getSnapshot().status).toBe('signed-in')
+    expect(jwksFetches()).toHaveLength(1)
+  })
+
+  it('takes signing keys a page prefetched across the redirect, fetching them once', async () => {
+    const fixture = await createAuthFixture()
+    const jwksFetches = () => fixture.provider.requests.filter((r) => r.url.endsWith('/jwks'))
+
+    fixture.auth.prefetch()
+    await fixture.auth.signIn()
+    expect(jwksFetches()).toHaveLength(1)
+
+    const callbackPage = new AuthClient(fixture.options)
+    await callbackPage.handleCallback(fixture.provider.authorize(fixture.navigations[0] ?? ''))
+    expect(callbackPage.getSnapshot().status).toBe('signed-in')
+    expect(jwksFetches()).toHaveLength(1)
+  })
+
   it('follows a signing key rotation by fetching the JWKS once more', async () => {
     const fixture = await createAuthFixture()
     await fixture.signIn()

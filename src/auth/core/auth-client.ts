@@ -284,9 +284,11 @@ export class AuthClient {
       // Everything the redirect needs loads while signed-in siblings get their chance to answer.
       const protocolReady = this.protocol()
       protocolReady.catch(() => undefined) // reported below, unless a sibling answers first
-      // Take the signing keys across the redirect (usually prefetched already), so the
-      // callback validates the ID token without another round trip. Best effort.
-      const keysReady = this.provider.getJwks().catch(() => undefined)
+      this.provider.getMetadata().catch(() => undefined) // discovery, alongside the code
+      // Signing keys a page prefetched cross the redirect, so the callback need not fetch them
+      // again; a page leaving at once does not wait a round trip for them: its callback fetches
+      // them while the code is redeemed, where they cost none. Best effort.
+      const keysReady = this.provider.jwksInFlight()?.catch(() => undefined)
       if (!stepUp && (await this.adoptSiblingSession())) {
         this.publish(snapshotOf(this.store.get(), null))
         return
