@@ -40,17 +40,22 @@ export interface DeepLinkSample extends FlowSample {
   readonly callbackMs: number
 }
 
-/** Signed out, open /profile: redirect, log in, come back, show the API's answer. */
+/**
+ * Signed out, open /profile: redirect, log in, come back, show the API's answer. With
+ * `rttMs`, every request of the tab that reaches a server takes that much longer.
+ */
 export async function deepLinkSignIn(
   browser: Browser,
   stack: DevStack,
   user: DemoUser,
+  { rttMs = 0 }: { rttMs?: number } = {},
 ): Promise<DeepLinkSample & { context: BrowserContext; page: Page }> {
   const context = await browser.newContext()
   await stampPages(context, user.name)
   await context.addInitScript(stampLeaving, stack.appOrigin)
   const requests = providerCounter(context, stack)
   const page = await context.newPage()
+  if (rttMs > 0) await (await emulateRoundTrips(page))(rttMs)
   const start = Date.now()
   await page.goto(`${stack.appOrigin}/profile`)
   await login(page, user)
@@ -105,18 +110,27 @@ export async function signedInReload(
   return { providerRequests: requests.length, ms, navigationToApiRequestMs, overNetworkMs }
 }
 
-/** Reloads with `EMULATED_RTT_MS` on every request: navigation start → the API's answer. */
-async function reloadOverNetwork(page: Page, stack: DevStack): Promise<number> {
+/**
+ * From now on, every request of the page's tab that reaches a server takes `latencyMs` longer
+ * (Chromium's network emulation; cached files still come from the cache).
+ */
+async function emulateRoundTrips(page: Page): Promise<(latencyMs: number) => Promise<void>> {
   const session = await page.context().newCDPSession(page)
-  const emulate = (latency: number) =>
-    session.send('Network.emulateNetworkConditions', {
+  await session.send('Network.enable')
+  return async (latencyMs) => {
+    await session.send('Network.emulateNetworkConditions', {
       offline: false,
-      latency,
+      latency: latencyMs,
       downloadThroughput: -1,
       uploadThroughput: -1,
     })
+  }
+}
+
+/** Reloads with `EMULATED_RTT_MS` on every request: navigation start → the API's answer. */
+async function reloadOverNetwork(page: Page, stack: DevStack): Promise<number> {
+  const emulate = await emulateRoundTrips(page)
   try {
-    await session.send('Network.enable')
     await emulate(EMULATED_RTT_MS)
     await page.reload({ waitUntil: 'commit' })
     return (
@@ -125,7 +139,6 @@ async function reloadOverNetwork(page: Page, stack: DevStack): Promise<number> {
     )
   } finally {
     await emulate(0)
-    await session.detach()
   }
 }
 
@@ -238,6 +251,8 @@ export async function tokenAccessMicros(page: Page): Promise<number[]> {
 /** One sample of every timed flow, each in a fresh browser context: what the bench repeats. */
 export interface FlowRound {
   readonly deepLink: DeepLinkSample
+  /** The deep-link sign-in again, in a new context, with `EMULATED_RTT_MS` on every request. */
+  readonly deepLinkOverNetwork: DeepLinkSample
   readonly reload: ReloadSample
   readonly again: FlowSample
   readonly click: FlowSample
@@ -261,8 +276,16 @@ export async function flowRound(
   const click = await clickSignIn(browser, stack, user)
   await whileSignedIn?.(click.page)
   await click.context.close()
+  const overNetwork = await deepLinkSignIn(browser, stack, user, { rttMs: EMULATED_RTT_MS })
+  await overNetwork.context.close()
   return {
     deepLink: { providerRequests, ms, leaveMs, callbackMs },
+    deepLinkOverNetwork: {
+      providerRequests: overNetwork.providerRequests,
+      ms: overNetwork.ms,
+      leaveMs: overNetwork.leaveMs,
+      callbackMs: overNetwork.callbackMs,
+    },
     reload,
     again,
     click: { providerRequests: click.providerRequests, ms: click.ms },

@@ -20,6 +20,12 @@ export interface FlowStats {
     /** The callback page, by its own clock: its HTML received → the API's answer in the DOM. */
     readonly callbackMs: Stats
   }
+  /** The deep-link sign-in with `EMULATED_RTT_MS` on every request, in a new context. */
+  readonly deepLinkOverNetwork: {
+    readonly ms: Stats
+    readonly leaveMs: Stats
+    readonly callbackMs: Stats
+  }
   /** Signed out on `/` (prefetched while it loaded), click "Sign in" → signed in. */
   readonly clickSignIn: { readonly providerRequests: Stats; readonly ms: Stats }
   /** Sign out, then sign in again in the same tab (browser session): the repeat sign-in. */
@@ -83,6 +89,11 @@ export function flowStats(rounds: readonly FlowRound[]): FlowStats {
       ms: stats(of((r) => r.deepLink.ms)),
       leaveMs: stats(of((r) => r.deepLink.leaveMs)),
       callbackMs: stats(of((r) => r.deepLink.callbackMs)),
+    },
+    deepLinkOverNetwork: {
+      ms: stats(of((r) => r.deepLinkOverNetwork.ms)),
+      leaveMs: stats(of((r) => r.deepLinkOverNetwork.leaveMs)),
+      callbackMs: stats(of((r) => r.deepLinkOverNetwork.callbackMs)),
     },
     clickSignIn: {
       providerRequests: stats(of((r) => r.click.providerRequests)),
@@ -187,6 +198,9 @@ Each flow ends on a stamp the page takes itself (\`dev/bench/page-stamps.ts\`): 
 | signed-in reload → API answer | ${ms(r.signedInReload.providerRequests)} | ${ms(r.signedInReload.ms)} |
 | reload: navigation start → API request | | ${ms(r.signedInReload.navigationToApiRequestMs)} |
 | reload, ${String(EMULATED_RTT_MS)} ms round trips (emulated): navigation start → API answer (page clock) | | ${ms(r.signedInReload.overNetworkMs)} |
+| deep link, ${String(EMULATED_RTT_MS)} ms round trips (emulated) → API answer | | ${ms(r.deepLinkOverNetwork.ms)} |
+| … the app's first page → leaves for the provider (page clock) | | ${ms(r.deepLinkOverNetwork.leaveMs)} |
+| … the callback page: HTML → API answer in the DOM (page clock) | | ${ms(r.deepLinkOverNetwork.callbackMs)} |
 
 CORS preflights the provider received during all of these sign-ins: ${String(r.tokenRequestPreflights)}.
 
@@ -238,6 +252,9 @@ ${row('sign in again after signing out (same browser session)', (f) => f.signInA
 ${row('signed-in reload → API answer', (f) => f.signedInReload.ms)}
 ${row('reload: navigation start → API request', (f) => f.signedInReload.navigationToApiRequestMs)}
 ${row(`reload, ${String(EMULATED_RTT_MS)} ms round trips (emulated): navigation start → API answer`, (f) => f.signedInReload.overNetworkMs)}
+${row(`deep link, ${String(EMULATED_RTT_MS)} ms round trips (emulated) → API answer`, (f) => f.deepLinkOverNetwork.ms)}
+${row('… the first page → leaves for the provider (page clock)', (f) => f.deepLinkOverNetwork.leaveMs)}
+${row('… the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkOverNetwork.callbackMs)}
 
 Provider requests: deep link ${requests((f) => f.deepLinkSignIn.providerRequests)}, click ${requests((f) => f.clickSignIn.providerRequests)}, again ${requests((f) => f.signInAgain.providerRequests)}, reload ${requests((f) => f.signedInReload.providerRequests)}.
 `
