@@ -10,8 +10,8 @@ export interface RememberedConfigOptions {
   readonly storage: ConfigStorage
   /**
    * Called once if the page started with a remembered config.json that the host no longer
-   * serves (a deploy changed it, or it is unreadable now): the copy is already forgotten, so a
-   * reload starts with the host's, or shows what is wrong with it.
+   * serves: a deploy changed it (the host's now replaces the copy) or it is unreadable now (the
+   * copy is forgotten). Either way a reload starts with the host's, or shows what is wrong.
    */
   readonly onOutdated: () => void
 }
