@@ -1,4 +1,15 @@
+import type { Page } from '@playwright/test'
+
 import { alice, expect, signInAtProvider, test } from './fixtures'
+
+/** Signs in from a deep link to /profile; returns the region showing the API's answer. */
+async function signInOnProfile(page: Page) {
+  await page.goto('/profile')
+  await signInAtProvider(page)
+  const answer = page.getByRole('region', { name: 'From the demo API' })
+  await expect(answer).toContainText(alice.name)
+  return answer
+}
 
 test('an invalid config.json is explained on the page and in the console', async ({ page }) => {
   const errors: string[] = []
@@ -25,10 +36,7 @@ test('an invalid config.json is explained on the page and in the console', async
 test('a signed-in reload starts with the config.json this tab loaded, without waiting for the host', async ({
   page,
 }) => {
-  await page.goto('/profile')
-  await signInAtProvider(page)
-  const answer = page.getByRole('region', { name: 'From the demo API' })
-  await expect(answer).toContainText(alice.name)
+  const answer = await signInOnProfile(page)
   let release: () => void = () => undefined
   const held = new Promise<void>((resolve) => {
     release = resolve
@@ -50,10 +58,7 @@ test('a signed-in reload starts with the config.json this tab loaded, without wa
 test('after a deploy changes config.json, a signed-in tab reloads once and runs with the new one', async ({
   page,
 }) => {
-  await page.goto('/profile')
-  await signInAtProvider(page)
-  const answer = page.getByRole('region', { name: 'From the demo API' })
-  await expect(answer).toContainText(alice.name)
+  const answer = await signInOnProfile(page)
   expect(await page.evaluate(() => 'tesseraDiagnostics' in window)).toBe(true)
   const deployed = (await (await page.request.get('/config.json')).json()) as object
   await page.route('**/config.json', (route) =>

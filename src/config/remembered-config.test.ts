@@ -33,6 +33,16 @@ function slowHost() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
+/** The storage of a tab whose earlier page loaded the host's config.json. */
+async function tabThatLoaded(authority: string, clockOffsetMs = 0): Promise<MemoryStorage> {
+  const storage = new MemoryStorage()
+  await loadRememberedConfig(() => Promise.resolve(served(json(authority), clockOffsetMs)), {
+    storage,
+    onOutdated: vi.fn(),
+  })
+  return storage
+}
+
 describe('loadRememberedConfig', () => {
   it("waits for the host's config.json the first time, and remembers it", async () => {
     const storage = new MemoryStorage()
@@ -52,11 +62,7 @@ describe('loadRememberedConfig', () => {
   })
 
   it('starts with the remembered copy before the host answers, and keeps it if unchanged', async () => {
-    const storage = new MemoryStorage()
-    await loadRememberedConfig(() => Promise.resolve(served(json('https://idp.example.com'), 7)), {
-      storage,
-      onOutdated: vi.fn(),
-    })
+    const storage = await tabThatLoaded('https://idp.example.com', 7)
     const host = slowHost()
     const onOutdated = vi.fn()
 
@@ -70,11 +76,7 @@ describe('loadRememberedConfig', () => {
   })
 
   it('says the copy is outdated once the host serves another config.json, and remembers that one', async () => {
-    const storage = new MemoryStorage()
-    await loadRememberedConfig(() => Promise.resolve(served(json('https://old.example.com'))), {
-      storage,
-      onOutdated: vi.fn(),
-    })
+    const storage = await tabThatLoaded('https://old.example.com')
     const host = slowHost()
     const onOutdated = vi.fn()
 
@@ -89,11 +91,7 @@ describe('loadRememberedConfig', () => {
   })
 
   it('forgets the copy and says so when the host cannot serve config.json now', async () => {
-    const storage = new MemoryStorage()
-    await loadRememberedConfig(() => Promise.resolve(served(json('https://idp.example.com'))), {
-      storage,
-      onOutdated: vi.fn(),
-    })
+    const storage = await tabThatLoaded('https://idp.example.com')
     const host = slowHost()
     const onOutdated = vi.fn()
 
