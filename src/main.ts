@@ -26,13 +26,12 @@ async function main(): Promise<void> {
     import.meta.url,
     import.meta.env.DEV ? import.meta.env.BASE_URL : undefined,
   )
-  const load = () => loadConfig(new URL('config.json', appBaseUrl).href)
   let completingSignIn = false
   let loaded
   try {
     // Starts with the config.json this tab loaded last, if any, and reloads if the host now
     // serves another (a deploy changed it); a page completing a sign-in finishes it first.
-    loaded = await loadRememberedConfig(load, {
+    loaded = await loadRememberedConfig(() => loadConfig(new URL('config.json', appBaseUrl).href), {
       storage: sessionStorage,
       onOutdated: () => {
         if (!completingSignIn) window.location.reload()
