@@ -284,16 +284,16 @@ export class AuthClient {
       // Everything the redirect needs loads while signed-in siblings get their chance to answer.
       const protocolReady = this.protocol()
       protocolReady.catch(() => undefined) // reported below, unless a sibling answers first
-      // Discovery, then the signing keys, which only the callback needs: fetched alongside the
-      // code, never waited for. They arrive while the browser goes to the provider (its page
-      // takes two round trips more) and cross the redirect in storage; if not, the callback
-      // fetches them while the code is redeemed. Best effort.
-      this.provider.getJwks().catch(() => undefined)
+      this.provider.getMetadata().catch(() => undefined) // discovery, alongside the code
+      // Signing keys a page prefetched cross the redirect, so the callback need not fetch them
+      // again; a page leaving at once does not wait a round trip for them: its callback fetches
+      // them while the code is redeemed, where they cost none. Best effort.
+      const keysReady = this.provider.jwksInFlight()?.catch(() => undefined)
       if (!stepUp && (await this.adoptSiblingSession())) {
         this.publish(snapshotOf(this.store.get(), null))
         return
       }
-      const protocol = await protocolReady
+      const [protocol] = await Promise.all([protocolReady, keysReady])
       const shape = signInShape(this.config)
       const url = await protocol.createSignInUrl({
         returnTo,
