@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   try {
     // Starts with the config.json this tab loaded last, if any, and reloads if the host now
     // serves another (a deploy changed it); a page completing a sign-in finishes it first.
-    loaded = await loadRememberedConfig(() => loadConfig(new URL('config.json', appBaseUrl).href), {
+    loaded = await loadRememberedConfig(new URL('config.json', appBaseUrl).href, loadConfig, {
       storage: sessionStorage,
       onOutdated: () => {
         if (!completingSignIn) window.location.reload()

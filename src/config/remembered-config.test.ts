@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { MemoryStorage } from '../testing/memory-storage'
 import type { LoadedConfig } from './load-config'
 import { parseConfig } from './parse-config'
-import { loadRememberedConfig, REMEMBERED_CONFIG_KEY } from './remembered-config'
+import { loadRememberedConfig, rememberedConfigKey } from './remembered-config'
 
 const json = (authority: string) =>
   JSON.stringify({
@@ -31,15 +31,22 @@ function slowHost() {
   return { load: () => response, answer, fail }
 }
 
+const CONFIG_URL = 'https://app.example.com/portal/config.json'
+const KEY = rememberedConfigKey(CONFIG_URL)
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 /** The storage of a tab whose earlier page loaded the host's config.json. */
 async function tabThatLoaded(authority: string, clockOffsetMs = 0): Promise<MemoryStorage> {
   const storage = new MemoryStorage()
-  await loadRememberedConfig(() => Promise.resolve(served(json(authority), clockOffsetMs)), {
-    storage,
-    onOutdated: vi.fn(),
-  })
+  await loadRememberedConfig(
+    CONFIG_URL,
+    () => Promise.resolve(served(json(authority), clockOffsetMs)),
+    {
+      storage,
+      onOutdated: vi.fn(),
+    },
+  )
   return storage
 }
 
@@ -49,12 +56,13 @@ describe('loadRememberedConfig', () => {
     const onOutdated = vi.fn()
 
     const loaded = await loadRememberedConfig(
+      CONFIG_URL,
       () => Promise.resolve(served(json('https://idp.example.com'), 1500)),
       { storage, onOutdated },
     )
 
     expect(loaded.config.authority).toBe('https://idp.example.com')
-    expect(JSON.parse(storage.getItem(REMEMBERED_CONFIG_KEY) ?? '')).toEqual({
+    expect(JSON.parse(storage.getItem(KEY) ?? '')).toEqual({
       source: json('https://idp.example.com'),
       clockOffsetMs: 1500,
     })
@@ -66,7 +74,7 @@ describe('loadRememberedConfig', () => {
     const host = slowHost()
     const onOutdated = vi.fn()
 
-    const loaded = await loadRememberedConfig(host.load, { storage, onOutdated })
+    const loaded = await loadRememberedConfig(CONFIG_URL, host.load, { storage, onOutdated })
     expect(loaded.config.authority).toBe('https://idp.example.com')
     expect(loaded.clockOffsetMs).toBe(7)
 
@@ -80,13 +88,16 @@ describe('loadRememberedConfig', () => {
     const host = slowHost()
     const onOutdated = vi.fn()
 
-    const loaded = await loadRememberedConfig(host.load, { storage, onOutdated })
+    const loaded = await loadRememberedConfig(CONFIG_URL, host.load, { storage, onOutdated })
     host.answer(served(json('https://new.example.com')))
     await settle()
 
     expect(loaded.config.authority).toBe('https://old.example.com')
     expect(onOutdated).toHaveBeenCalledTimes(1)
-    const next = await loadRememberedConfig(slowHost().load, { storage, onOutdated: vi.fn() })
+    const next = await loadRememberedConfig(CONFIG_URL, slowHost().load, {
+      storage,
+      onOutdated: vi.fn(),
+    })
     expect(next.config.authority).toBe('https://new.example.com')
   })
 
@@ -95,19 +106,19 @@ describe('loadRememberedConfig', () => {
     const host = slowHost()
     const onOutdated = vi.fn()
 
-    await loadRememberedConfig(host.load, { storage, onOutdated })
+    await loadRememberedConfig(CONFIG_URL, host.load, { storage, onOutdated })
     host.fail(new Error('the server answered 404'))
     await settle()
 
     expect(onOutdated).toHaveBeenCalledTimes(1)
-    expect(storage.getItem(REMEMBERED_CONFIG_KEY)).toBeNull()
+    expect(storage.getItem(KEY)).toBeNull()
   })
 
   it("passes the host's failure on when there is no copy", async () => {
     const onOutdated = vi.fn()
 
     await expect(
-      loadRememberedConfig(() => Promise.reject(new Error('the server answered 404')), {
+      loadRememberedConfig(CONFIG_URL, () => Promise.reject(new Error('the server answered 404')), {
         storage: new MemoryStorage(),
         onOutdated,
       }),
@@ -124,14 +135,33 @@ describe('loadRememberedConfig', () => {
     ],
   ])('ignores and forgets a copy that is %s, and waits for the host', async (_, stored) => {
     const storage = new MemoryStorage()
-    storage.setItem(REMEMBERED_CONFIG_KEY, stored)
+    storage.setItem(KEY, stored)
     const host = slowHost()
 
-    const loading = loadRememberedConfig(host.load, { storage, onOutdated: vi.fn() })
-    expect(storage.getItem(REMEMBERED_CONFIG_KEY)).toBeNull()
+    const loading = loadRememberedConfig(CONFIG_URL, host.load, { storage, onOutdated: vi.fn() })
+    expect(storage.getItem(KEY)).toBeNull()
     host.answer(served(json('https://idp.example.com')))
 
     expect((await loading).config.authority).toBe('https://idp.example.com')
+  })
+
+  it('keeps one copy per config.json URL, so two deployments on one origin never share one', async () => {
+    const storage = await tabThatLoaded('https://portal-idp.example.com')
+    const host = slowHost()
+    const onOutdated = vi.fn()
+    const adminUrl = 'https://app.example.com/admin/config.json'
+
+    const loading = loadRememberedConfig(adminUrl, host.load, { storage, onOutdated })
+    host.answer(served(json('https://admin-idp.example.com')))
+
+    expect((await loading).config.authority).toBe('https://admin-idp.example.com')
+    await settle()
+    expect(onOutdated).not.toHaveBeenCalled()
+    const portal = await loadRememberedConfig(CONFIG_URL, slowHost().load, {
+      storage,
+      onOutdated,
+    })
+    expect(portal.config.authority).toBe('https://portal-idp.example.com')
   })
 
   it('still starts when storage refuses to keep the copy', async () => {
@@ -141,6 +171,7 @@ describe('loadRememberedConfig', () => {
     })
 
     const loaded = await loadRememberedConfig(
+      CONFIG_URL,
       () => Promise.resolve(served(json('https://idp.example.com'))),
       { storage, onOutdated: vi.fn() },
     )

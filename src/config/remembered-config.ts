@@ -1,10 +1,21 @@
 import type { LoadedConfig } from './load-config'
 import { parseConfig } from './parse-config'
 
-/** Where this tab keeps the config.json it last loaded. */
-export const REMEMBERED_CONFIG_KEY = 'tessera.config'
+/**
+ * Where this tab keeps the config.json it last loaded from `url`: per URL, so two deployments
+ * under one origin (`/portal/`, `/admin/`) never start with each other's.
+ */
+export function rememberedConfigKey(url: string): string {
+  return `tessera.config:${url}`
+}
 
 type ConfigStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+/** One remembered config.json: this tab's storage, under its URL's key. */
+interface Slot {
+  readonly storage: ConfigStorage
+  readonly key: string
+}
 
 export interface RememberedConfigOptions {
   readonly storage: ConfigStorage
@@ -18,24 +29,26 @@ export interface RememberedConfigOptions {
 
 /**
  * The config a page starts with: config.json as this tab last loaded it, at once, or else the
- * host's (`load`). Every page load still asks the host (index.html preloads config.json) and
+ * host's (`load(url)`). Every page load still asks the host (index.html preloads config.json) and
  * remembers its answer; a copy only saves the wait. On a reload the host's answer would otherwise
  * hold up the page's first API request, and it needs a round trip to the host (served
  * `no-store`) that no other part of a signed-in reload needs.
  */
 export function loadRememberedConfig(
-  load: () => Promise<LoadedConfig>,
+  url: string,
+  load: (url: string) => Promise<LoadedConfig>,
   { storage, onOutdated }: RememberedConfigOptions,
 ): Promise<LoadedConfig> {
-  const remembered = recall(storage)
-  const fresh = load()
+  const slot: Slot = { storage, key: rememberedConfigKey(url) }
+  const remembered = recall(slot)
+  const fresh = load(url)
   fresh.then(
     (loaded) => {
-      remember(storage, loaded)
+      remember(slot, loaded)
       if (remembered !== undefined && loaded.source !== remembered.source) onOutdated()
     },
     () => {
-      forget(storage)
+      forget(slot)
       if (remembered !== undefined) onOutdated()
     },
   )
@@ -43,30 +56,30 @@ export function loadRememberedConfig(
 }
 
 /** The remembered config, validated again (storage is only as trusted as the page), if any. */
-function recall(storage: ConfigStorage): LoadedConfig | undefined {
+function recall(slot: Slot): LoadedConfig | undefined {
   try {
-    const stored = storage.getItem(REMEMBERED_CONFIG_KEY)
+    const stored = slot.storage.getItem(slot.key)
     if (stored === null) return undefined
     const { source, clockOffsetMs } = JSON.parse(stored) as Partial<LoadedConfig>
     if (typeof source !== 'string' || typeof clockOffsetMs !== 'number') throw new TypeError()
     return { config: parseConfig(JSON.parse(source)), clockOffsetMs, source }
   } catch {
-    forget(storage)
+    forget(slot)
     return undefined
   }
 }
 
-function forget(storage: ConfigStorage): void {
+function forget({ storage, key }: Slot): void {
   try {
-    storage.removeItem(REMEMBERED_CONFIG_KEY)
+    storage.removeItem(key)
   } catch {
     // Nothing was remembered where storage is unavailable.
   }
 }
 
-function remember(storage: ConfigStorage, { source, clockOffsetMs }: LoadedConfig): void {
+function remember({ storage, key }: Slot, { source, clockOffsetMs }: LoadedConfig): void {
   try {
-    storage.setItem(REMEMBERED_CONFIG_KEY, JSON.stringify({ source, clockOffsetMs }))
+    storage.setItem(key, JSON.stringify({ source, clockOffsetMs }))
   } catch {
     // Storage full or unavailable: the next page waits for the host, as without a copy.
   }
