@@ -44,8 +44,10 @@ export function loadRememberedConfig(
   const fresh = load(url)
   fresh.then(
     (loaded) => {
-      remember(slot, loaded)
-      if (remembered !== undefined && loaded.source !== remembered.source) onOutdated()
+      const sameSource = loaded.source === remembered?.source
+      // Unchanged (the usual page load): nothing to write.
+      if (!sameSource || loaded.clockOffsetMs !== remembered.clockOffsetMs) remember(slot, loaded)
+      if (remembered !== undefined && !sameSource) onOutdated()
     },
     () => {
       forget(slot)
