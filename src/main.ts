@@ -120,12 +120,14 @@ async function main(): Promise<void> {
     const leaving = () => auth.getSnapshot().status === 'redirecting'
     const signingIn = auth.signIn({ returnTo: appPath })
     renderWhenSettled(signingIn, show, { leaving })
-    // While the browser waits for the provider's page, run the React app's code once: the
-    // callback page usually lands in this renderer process, whose V8 keeps what it compiled,
-    // so the callback does not compile React cold after the token response (ADR 0011).
+    // While the browser waits for the provider's page, run the React app's code and rehearse
+    // a render: the callback page usually lands in this renderer process, whose V8 keeps what
+    // it compiled, so the callback does not compile React cold after the token response
+    // (ADR 0011).
     signingIn.then(
       () => {
-        if (leaving()) import('./app/start').catch(() => undefined) // not needed on this page
+        if (!leaving()) return
+        import('./app/start').then((app) => app.rehearseRendering()).catch(() => undefined) // only a head start: nothing on this page needs it
       },
       () => undefined, // renderWhenSettled shows the failure
     )

@@ -11,6 +11,8 @@ import { PAGE_DATA_PATIENCE_MS, settledWithin } from './first-render'
 import { installDiagnostics } from './diagnostics'
 import { createAppRouter } from './router'
 
+export { rehearseRendering } from './rehearse-rendering'
+
 export interface AppStart {
   readonly root: HTMLElement
   readonly auth: AuthClient
