@@ -40,8 +40,8 @@ export function rehearseRendering(
         children: [{ index: true, element: <RehearsalPage onRendered={rendered} /> }],
       },
     ])
-    // A transition renders in slices, yielding to the browser: the navigation to the provider
-    // is never held up by the rehearsal.
+    // A transition renders in slices (about 5 ms each), yielding to the browser between them:
+    // the navigation to the provider waits for one slice at most, not for the whole rehearsal.
     startTransition(() => {
       root.render(
         <StrictMode>
