@@ -117,6 +117,10 @@ async function main(): Promise<void> {
   // (the provider is slow, a sibling tab signed this one in, or the attempt failed).
   // RequireAuth asks too, for later navigations; both share one sign-in.
   if (auth.getSnapshot().error === null && requiresSignIn(appPath, config)) {
+    // Discovery goes without credentials and the navigation with them, on two connections:
+    // open the navigation's too, while the protocol code and discovery load. Providers serve
+    // their authorize endpoint from the authority's origin.
+    preconnect([config.authority], 'navigation')
     const leaving = () => auth.getSnapshot().status === 'redirecting'
     const signingIn = auth.signIn({ returnTo: appPath })
     renderWhenSettled(signingIn, show, { leaving })

@@ -22,4 +22,12 @@ describe('preconnect', () => {
     ])
     expect(links.every((link) => link.crossOrigin === 'anonymous')).toBe(true)
   })
+
+  it('warms a credentialed connection for a navigation: no crossorigin attribute', () => {
+    preconnect(['https://idp.example.test/tenant/v2.0'], 'navigation')
+
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel=preconnect]')]
+    expect(links.map((link) => link.href)).toEqual(['https://idp.example.test/'])
+    expect(links[0]?.hasAttribute('crossorigin')).toBe(false)
+  })
 })

@@ -1,16 +1,23 @@
 /**
- * Opens connections early to the origins this page is about to call: the APIs on a signed-in
- * page, the provider on a signed-out one. `crossorigin` matches the app's uncredentialed CORS
- * requests, so the warmed connection is the one they use.
+ * What a warmed connection will carry. Chromium keeps uncredentialed and credentialed
+ * connections apart: the app's CORS requests (APIs, discovery, token) go without credentials,
+ * so only an anonymous preconnect serves them; leaving for the provider is a navigation with its
+ * cookies, which only a plain preconnect serves.
  */
-export function preconnect(urls: readonly string[]): void {
+export type ConnectionUse = 'cors' | 'navigation'
+
+/**
+ * Opens connections early to the origins this page is about to call or leave for: the APIs on a
+ * signed-in page, the provider on a signed-out one.
+ */
+export function preconnect(urls: readonly string[], use: ConnectionUse = 'cors'): void {
   const origins = new Set(urls.map((url) => new URL(url).origin))
   origins.delete(window.location.origin)
   for (const origin of origins) {
     const link = document.createElement('link')
     link.rel = 'preconnect'
     link.href = origin
-    link.crossOrigin = 'anonymous'
+    if (use === 'cors') link.crossOrigin = 'anonymous'
     document.head.append(link)
   }
 }
