@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../config'
+import { emulateConnectionSetup } from '../http-server'
 import { apiName, login } from './browser-steps'
+import { normalProfileContext } from './normal-profile'
 import { milestoneAt, stampPages } from './page-stamps'
 
 export interface FlowSample {
@@ -42,7 +44,9 @@ export interface DeepLinkSample extends FlowSample {
 
 /**
  * Signed out, open /profile: redirect, log in, come back, show the API's answer. With
- * `rttMs`, every request of the tab that reaches a server takes that much longer.
+ * `rttMs`, as on a real network: every request of the tab that reaches a server takes that much
+ * longer, every new connection to a server that much more (its handshake), and the browser has
+ * a profile of its own, so preconnect hints work as in a user's window.
  */
 export async function deepLinkSignIn(
   browser: Browser,
@@ -50,16 +54,22 @@ export async function deepLinkSignIn(
   user: DemoUser,
   { rttMs = 0 }: { rttMs?: number } = {},
 ): Promise<DeepLinkSample & { context: BrowserContext; page: Page }> {
-  const context = await browser.newContext()
+  const context = rttMs > 0 ? await normalProfileContext() : await browser.newContext()
   await stampPages(context, user.name)
   await context.addInitScript(stampLeaving, stack.appOrigin)
   const requests = providerCounter(context, stack)
   const page = await context.newPage()
   if (rttMs > 0) await (await emulateRoundTrips(page))(rttMs)
+  emulateConnectionSetup(rttMs)
   const start = Date.now()
-  await page.goto(`${stack.appOrigin}/profile`)
-  await login(page, user)
-  const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchApiAnswerAt')) - start
+  let ms: number
+  try {
+    await page.goto(`${stack.appOrigin}/profile`)
+    await login(page, user)
+    ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchApiAnswerAt')) - start
+  } finally {
+    emulateConnectionSetup(0)
+  }
   const inPage = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
     const answerAt = (window as unknown as { tesseraBenchApiAnswerAt?: number })
