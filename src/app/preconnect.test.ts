@@ -30,4 +30,17 @@ describe('preconnect', () => {
     expect(links.map((link) => link.href)).toEqual(['https://idp.example.test/'])
     expect(links[0]?.hasAttribute('crossorigin')).toBe(false)
   })
+
+  it('hints an origin once per use, however often it is asked', () => {
+    preconnect(['https://idp.example.test/a'])
+    preconnect(['https://idp.example.test/b'], 'navigation')
+    preconnect(['https://idp.example.test/c'])
+    preconnect(['https://idp.example.test/d'], 'navigation')
+
+    const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel=preconnect]')]
+    expect(links.map((link) => [link.href, link.crossOrigin])).toEqual([
+      ['https://idp.example.test/', 'anonymous'],
+      ['https://idp.example.test/', null],
+    ])
+  })
 })

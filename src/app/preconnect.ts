@@ -8,12 +8,19 @@ export type ConnectionUse = 'cors' | 'navigation'
 
 /**
  * Opens connections early to the origins this page is about to call or leave for: the APIs on a
- * signed-in page, the provider on a signed-out one.
+ * signed-in page, the provider on a signed-out one. Asking again for one already hinted adds
+ * nothing.
  */
 export function preconnect(urls: readonly string[], use: ConnectionUse = 'cors'): void {
   const origins = new Set(urls.map((url) => new URL(url).origin))
   origins.delete(window.location.origin)
+  const hinted = new Set(
+    [...document.head.querySelectorAll<HTMLLinkElement>('link[rel=preconnect]')]
+      .filter((link) => (link.crossOrigin === null) === (use === 'navigation'))
+      .map((link) => new URL(link.href).origin),
+  )
   for (const origin of origins) {
+    if (hinted.has(origin)) continue
     const link = document.createElement('link')
     link.rel = 'preconnect'
     link.href = origin
