@@ -196,24 +196,47 @@ export async function concurrentExpiredCalls(
   return { refreshGrants: grants, ok: results, laterRefreshOk: later }
 }
 
-/** Signed out on `/` (discovery and keys prefetched while it loaded): click "Sign in". */
+/**
+ * How long the pointer rests on "Sign in" before the click, in the emulated-network click:
+ * people point, then press.
+ */
+export const POINTER_REST_MS = 150
+
+/**
+ * Signed out on `/` (discovery and keys prefetched while it loaded): click "Sign in". With
+ * `rttMs`, on the network `deepLinkSignIn` emulates, the pointer resting on the button for
+ * `POINTER_REST_MS` first.
+ */
 export async function clickSignIn(
   browser: Browser,
   stack: DevStack,
   user: DemoUser,
+  { rttMs = 0 }: { rttMs?: number } = {},
 ): Promise<FlowSample & { context: BrowserContext; page: Page }> {
-  const context = await browser.newContext()
+  const context = rttMs > 0 ? await normalProfileContext() : await browser.newContext()
   await stampPages(context, user.name)
   const page = await context.newPage()
-  await page.goto(`${stack.appOrigin}/`)
-  const signInButton = page.getByRole('banner').getByRole('button', { name: 'Sign in' })
-  await signInButton.waitFor()
-  await page.waitForLoadState('networkidle')
-  const requests = providerCounter(context, stack)
-  const start = Date.now()
-  await signInButton.click()
-  await login(page, user)
-  const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchSignedInAt')) - start
+  if (rttMs > 0) await (await emulateRoundTrips(page))(rttMs)
+  emulateConnectionSetup(2 * rttMs) // see deepLinkSignIn
+  let requests: Request[]
+  let ms: number
+  try {
+    await page.goto(`${stack.appOrigin}/`)
+    const signInButton = page.getByRole('banner').getByRole('button', { name: 'Sign in' })
+    await signInButton.waitFor()
+    await page.waitForLoadState('networkidle')
+    requests = providerCounter(context, stack)
+    if (rttMs > 0) {
+      await signInButton.hover()
+      await page.waitForTimeout(POINTER_REST_MS)
+    }
+    const start = Date.now()
+    await signInButton.click()
+    await login(page, user)
+    ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchSignedInAt')) - start
+  } finally {
+    emulateConnectionSetup(0)
+  }
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor()
   await page.getByRole('banner').getByText(user.name).waitFor()
   return { providerRequests: requests.length, ms, context, page }
@@ -268,6 +291,8 @@ export interface FlowRound {
   readonly reload: ReloadSample
   readonly again: FlowSample
   readonly click: FlowSample
+  /** The click sign-in again, in a new context, on the emulated network. */
+  readonly clickOverNetwork: FlowSample
 }
 
 /**
@@ -290,6 +315,8 @@ export async function flowRound(
   await click.context.close()
   const overNetwork = await deepLinkSignIn(browser, stack, user, { rttMs: EMULATED_RTT_MS })
   await overNetwork.context.close()
+  const clickOverNetwork = await clickSignIn(browser, stack, user, { rttMs: EMULATED_RTT_MS })
+  await clickOverNetwork.context.close()
   return {
     deepLink: { providerRequests, ms, leaveMs, callbackMs },
     deepLinkOverNetwork: {
@@ -301,5 +328,9 @@ export async function flowRound(
     reload,
     again,
     click: { providerRequests: click.providerRequests, ms: click.ms },
+    clickOverNetwork: {
+      providerRequests: clickOverNetwork.providerRequests,
+      ms: clickOverNetwork.ms,
+    },
   }
 }

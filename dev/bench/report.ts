@@ -1,6 +1,6 @@
 /** The bench's results: the shape of `results/latest.json` and the Markdown it prints. */
 import type { BundleReport, Size } from './bundle-size'
-import { EMULATED_RTT_MS, type FlowRound } from './flows'
+import { EMULATED_RTT_MS, type FlowRound, POINTER_REST_MS } from './flows'
 import type { MultiTabResult } from './multi-tab'
 import type { SoakReport } from './soak'
 
@@ -20,7 +20,10 @@ export interface FlowStats {
     /** The callback page, by its own clock: its HTML received → the API's answer in the DOM. */
     readonly callbackMs: Stats
   }
-  /** The deep-link sign-in with `EMULATED_RTT_MS` on every request, in a new context. */
+  /**
+   * The deep-link sign-in on an emulated network: `EMULATED_RTT_MS` on every request, as much
+   * again on a new connection, in a normal profile.
+   */
   readonly deepLinkOverNetwork: {
     readonly ms: Stats
     readonly leaveMs: Stats
@@ -28,6 +31,8 @@ export interface FlowStats {
   }
   /** Signed out on `/` (prefetched while it loaded), click "Sign in" → signed in. */
   readonly clickSignIn: { readonly providerRequests: Stats; readonly ms: Stats }
+  /** The same on the emulated network, the pointer resting on the button first. */
+  readonly clickOverNetwork: { readonly ms: Stats }
   /** Sign out, then sign in again in the same tab (browser session): the repeat sign-in. */
   readonly signInAgain: { readonly providerRequests: Stats; readonly ms: Stats }
   readonly signedInReload: {
@@ -99,6 +104,7 @@ export function flowStats(rounds: readonly FlowRound[]): FlowStats {
       providerRequests: stats(of((r) => r.click.providerRequests)),
       ms: stats(of((r) => r.click.ms)),
     },
+    clickOverNetwork: { ms: stats(of((r) => r.clickOverNetwork.ms)) },
     signInAgain: {
       providerRequests: stats(of((r) => r.again.providerRequests)),
       ms: stats(of((r) => r.again.ms)),
@@ -201,6 +207,9 @@ Each flow ends on a stamp the page takes itself (\`dev/bench/page-stamps.ts\`): 
 | deep link, ${String(EMULATED_RTT_MS)} ms round trips (emulated) → API answer | | ${ms(r.deepLinkOverNetwork.ms)} |
 | … the app's first page → leaves for the provider (page clock) | | ${ms(r.deepLinkOverNetwork.leaveMs)} |
 | … the callback page: HTML → API answer in the DOM (page clock) | | ${ms(r.deepLinkOverNetwork.callbackMs)} |
+| click "Sign in", ${String(EMULATED_RTT_MS)} ms round trips (emulated), pointer on it ${String(POINTER_REST_MS)} ms first → signed in | | ${ms(r.clickOverNetwork.ms)} |
+
+With round trips emulated, a request on a new connection costs a second round trip (its handshake), and the browser runs a normal profile: Playwright's contexts are incognito, where Chromium ignores preconnect hints. The reload keeps its connections warm.
 
 CORS preflights the provider received during all of these sign-ins: ${String(r.tokenRequestPreflights)}.
 
@@ -255,6 +264,7 @@ ${row(`reload, ${String(EMULATED_RTT_MS)} ms round trips (emulated): navigation 
 ${row(`deep link, ${String(EMULATED_RTT_MS)} ms round trips (emulated) → API answer`, (f) => f.deepLinkOverNetwork.ms)}
 ${row('… the first page → leaves for the provider (page clock)', (f) => f.deepLinkOverNetwork.leaveMs)}
 ${row('… the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkOverNetwork.callbackMs)}
+${row(`click "Sign in", ${String(EMULATED_RTT_MS)} ms round trips (emulated), pointer on it ${String(POINTER_REST_MS)} ms first`, (f) => f.clickOverNetwork.ms)}
 
 Provider requests: deep link ${requests((f) => f.deepLinkSignIn.providerRequests)}, click ${requests((f) => f.clickSignIn.providerRequests)}, again ${requests((f) => f.signInAgain.providerRequests)}, reload ${requests((f) => f.signedInReload.providerRequests)}.
 `
