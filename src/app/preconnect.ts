@@ -14,13 +14,9 @@ export type ConnectionUse = 'cors' | 'navigation'
 export function preconnect(urls: readonly string[], use: ConnectionUse = 'cors'): void {
   const origins = new Set(urls.map((url) => new URL(url).origin))
   origins.delete(window.location.origin)
-  const hinted = new Set(
-    [...document.head.querySelectorAll<HTMLLinkElement>('link[rel=preconnect]')]
-      .filter((link) => (link.crossOrigin === null) === (use === 'navigation'))
-      .map((link) => new URL(link.href).origin),
-  )
+  const mode = use === 'cors' ? '[crossorigin]' : ':not([crossorigin])'
   for (const origin of origins) {
-    if (hinted.has(origin)) continue
+    if (document.head.querySelector(`link[rel=preconnect][href="${origin}"]${mode}`)) continue
     const link = document.createElement('link')
     link.rel = 'preconnect'
     link.href = origin
