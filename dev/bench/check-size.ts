@@ -19,7 +19,10 @@ const BUDGETS = {
   },
   // 1 KiB above the single bundle's 125: the price of splitting off the React app (module glue,
   // Vite's preload helper), which keeps a signed-out deep link to the bootstrap budget below.
-  'first-load JS': { limit: 126 * KIB, actual: (r: Report) => r.firstLoad.gzip },
+  // 1 KiB more once the render rehearsal (0.6) and the connection warm-ups (0.2) used up the
+  // margin (ADR 0011 has what each buys). The next cut, when this must come down: the notes
+  // and tasks pages as chunks of their own.
+  'first-load JS': { limit: 127 * KIB, actual: (r: Report) => r.firstLoad.gzip },
   'bootstrap JS (a signed-out deep link runs only this before leaving)': {
     limit: 26 * KIB,
     actual: (r: Report) => r.bootstrap.gzip,
