@@ -24,7 +24,7 @@ const launchOptions = {
 function webServer(
   env: Readonly<Record<string, string>>,
   appOrigin: string,
-  command = 'tsx dev/start.ts --dist',
+  command = 'node --import tsx dev/start.ts --dist',
   basePath = '/',
 ) {
   return {
@@ -88,7 +88,7 @@ export default defineConfig<StackOptions>({
     webServer(
       { ...NGINX_ENV, NGINX_PATH: findNginx() },
       nginxStack.appOrigin,
-      'tsx dev/hosting/nginx-stack.ts',
+      'node --import tsx dev/hosting/nginx-stack.ts',
       nginxStack.basePath,
     ),
   ],

@@ -1,6 +1,9 @@
 /**
  * `npm start`: the identity provider, the demo API and the app with hot reload, all on
  * 127.0.0.1. `npm start -- --dist` serves the production build in `dist/` instead.
+ *
+ * Run as `node --import tsx`, one process: tsx's own CLI runs a script in a child and kills it
+ * mid-shutdown when the child takes a Ctrl-C before tsx does (see start.test.ts).
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -86,13 +89,20 @@ try {
 }
 console.log(banner(stack, started, mode))
 
-let stopping = false
+/**
+ * A terminal's Ctrl-C reaches npm and this process together, and npm passes it on once more: a
+ * repeat this soon is the same Ctrl-C, not a second one asking to exit without waiting.
+ */
+const SAME_CTRL_C_MS = 1000
+let stopRequestedAt: number | undefined
 function stop(signal: NodeJS.Signals): void {
-  if (stopping) {
+  const now = performance.now()
+  if (stopRequestedAt !== undefined) {
+    if (now - stopRequestedAt < SAME_CTRL_C_MS) return
     console.log(`${signal} again: exiting without waiting.`)
     process.exit(130)
   }
-  stopping = true
+  stopRequestedAt = now
   console.log(`${signal}: stopping…`)
   started.close().then(
     () => {
