@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
 
@@ -13,8 +12,12 @@ const PORTS = {
   TESSERA_APP_PORT: '9773',
 }
 
+/** Groups a test started, killed after it whatever happened. */
+const running = new Set<number>()
+
 interface Started {
-  npm: ChildProcess
+  /** npm's pid, which is also its process group's id. */
+  pgid: number
   output: () => string
 }
 
@@ -25,6 +28,9 @@ async function npmStart(): Promise<Started> {
     env: { ...process.env, ...PORTS },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  const pgid = npm.pid
+  if (pgid === undefined) throw new Error('npm start has no pid')
+  running.add(pgid)
   let output = ''
   const append = (chunk: Buffer) => (output += chunk.toString('utf8'))
   npm.stdout.on('data', append)
@@ -36,7 +42,7 @@ async function npmStart(): Promise<Started> {
     }
     await sleep(50)
   }
-  return { npm, output: () => output }
+  return { pgid, output: () => output }
 }
 
 /** The process group's members, the deepest (the script itself) first. */
@@ -80,17 +86,13 @@ async function groupEnded(pgid: number, withinMs: number): Promise<boolean> {
 }
 
 describe.runIf(process.platform === 'linux')('npm start on Ctrl-C', () => {
-  let pgid: number | undefined
-
   afterEach(() => {
-    if (pgid !== undefined && groupAlive(pgid)) process.kill(-pgid, 'SIGKILL')
-    pgid = undefined
+    for (const pgid of running) if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL')
+    running.clear()
   })
 
   it('closes every server and says so when the whole group gets it at once', async () => {
-    const { npm, output } = await npmStart()
-    pgid = npm.pid
-    if (pgid === undefined) throw new Error('npm start has no pid')
+    const { pgid, output } = await npmStart()
 
     process.kill(-pgid, 'SIGINT')
 
@@ -101,9 +103,7 @@ describe.runIf(process.platform === 'linux')('npm start on Ctrl-C', () => {
   it('still closes cleanly when the processes see it one after another, deepest first', async () => {
     // A loaded machine schedules the group's processes in any order: the script may handle the
     // Ctrl-C well before npm (or a runner between them) passes on its own copy.
-    const { npm, output } = await npmStart()
-    pgid = npm.pid
-    if (pgid === undefined) throw new Error('npm start has no pid')
+    const { pgid, output } = await npmStart()
 
     for (const pid of groupDeepestFirst(pgid)) {
       try {
@@ -122,9 +122,7 @@ describe.runIf(process.platform === 'linux')('npm start on Ctrl-C', () => {
 
   it('takes a copy npm passes on straight after as the same Ctrl-C', async () => {
     // Where `sh -c` execs the script (bash as sh does), npm's forwarded copy reaches it too.
-    const { npm, output } = await npmStart()
-    pgid = npm.pid
-    if (pgid === undefined) throw new Error('npm start has no pid')
+    const { pgid, output } = await npmStart()
     const [script] = groupDeepestFirst(pgid)
     if (script === undefined) throw new Error('npm start has no processes')
 
