@@ -27,5 +27,8 @@ export function safeReturnTo(candidate: unknown, origin: string, fallback = '/')
     return fallback
   }
   if (url.origin !== origin) return fallback
-  return `${url.pathname}${url.search}${url.hash}`
+  const path = `${url.pathname}${url.search}${url.hash}`
+  // Dot segments can normalise to `//host` (`/..//evil`, `/a/..//evil`), which a navigation
+  // would read as another origin: the normalised path must pass the same checks.
+  return path.startsWith('//') ? fallback : path
 }
