@@ -110,12 +110,29 @@ export class AuthError extends Error {
   constructor(code: AuthErrorCode, options: AuthErrorOptions = {}) {
     const text = DEFAULT_TEXT[code as CodeWithDefaultText] as
       { message: string; fix: string } | undefined
-    super(options.message ?? text?.message, options)
+    const { cause, ...rest } = options
+    super(options.message ?? text?.message, {
+      ...rest,
+      ...(cause === undefined ? {} : { cause: safeCause(cause) }),
+    })
     this.code = code
     this.fix = options.fix ?? text?.fix ?? ''
     this.providerError = options.providerError
     this.providerErrorDescription = options.providerErrorDescription
   }
+}
+
+/**
+ * SEC-37: what a cause may keep. oidc-client-ts's `ErrorResponse` holds the request form (a
+ * refresh token, a code and its verifier): only an error's name and message go on, and the
+ * provider's `error`/`error_description` are kept apart, as received.
+ */
+function safeCause(cause: unknown): Error | undefined {
+  if (cause instanceof AuthError) return cause
+  if (!(cause instanceof Error)) return undefined
+  const copy = new Error(cause.message)
+  copy.name = cause.name
+  return copy
 }
 
 export function isAuthError(error: unknown, code?: AuthErrorCode): error is AuthError {
