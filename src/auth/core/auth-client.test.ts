@@ -98,6 +98,40 @@ describe('AuthClient sign-in', () => {
     expect(fixture.storage.keys().some((key) => key.startsWith('tessera.session'))).toBe(false)
   })
 
+  // SEC-43: a crafted link must not put its author's words in the app's alert.
+  it('checks state before iss, and never echoes a callback parameter into the error', async () => {
+    const fixture = await createAuthFixture()
+    await fixture.auth.signIn()
+    const text = 'Your account is locked: call +1 555 0100'
+    const forged = new URL('https://app.example.test/auth/callback')
+    forged.searchParams.set('code', 'forged-code')
+    forged.searchParams.set('state', 'not-a-state-of-this-tab')
+    forged.searchParams.set('iss', text)
+
+    const error = await fixture.auth.handleCallback(forged.href).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    )
+
+    expect(error).toMatchObject({ code: 'callback_invalid' })
+    expect(JSON.stringify(fixture.auth.getSnapshot().error?.message)).not.toContain('555')
+    expect((error as Error).message).not.toContain('555')
+    expect(fixture.provider.tokenGrants('authorization_code')).toBe(0)
+  })
+
+  it('names no issuer from the response when its iss is wrong', async () => {
+    const fixture = await createAuthFixture()
+    await fixture.auth.signIn()
+    const callback = fixture.provider.authorize(fixture.navigations[0] ?? '', {
+      iss: 'https://attacker.example/call-555-0100',
+    })
+
+    const error: unknown = await fixture.auth.handleCallback(callback).catch((e: unknown) => e)
+
+    expect(error).toMatchObject({ code: 'issuer_mismatch' })
+    expect((error as Error).message).not.toContain('attacker')
+  })
+
   it('rejects an authorization response from another issuer before redeeming the code (RFC 9207)', async () => {
     const fixture = await createAuthFixture()
     await fixture.auth.signIn()

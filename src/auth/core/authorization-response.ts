@@ -25,8 +25,9 @@ export function checkResponseIssuer(url: URL, metadata: ProviderMetadata): void 
     return
   }
   if (iss !== metadata.issuer) {
+    // SEC-43: the response's own `iss` is not repeated: a crafted link could choose it.
     throw new AuthError('issuer_mismatch', {
-      message: `The sign-in response came from issuer "${iss}", not "${metadata.issuer}" (RFC 9207).`,
+      message: `The sign-in response names another issuer than "${metadata.issuer}" (RFC 9207).`,
       fix: 'Start the sign-in again from this app. If it repeats, check "authority" in config.json.',
     })
   }

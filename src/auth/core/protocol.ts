@@ -252,17 +252,32 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
   }
 
   /**
-   * Completes a redirect or (with `signedIn`) a silent sign-in, in the same order: RFC 9207 `iss`
-   * before anything is redeemed, state + PKCE (oidc-client-ts), token response, ID token. A
-   * response only completes the kind of request it answers.
+   * Completes a redirect or (with `signedIn`) a silent sign-in, in the same order: the state is
+   * one this tab sent, then RFC 9207 `iss` before anything is redeemed, then the code exchange
+   * with PKCE (oidc-client-ts), the token response and the ID token. A response only completes
+   * the kind of request it answers.
    */
   async function completeAuthorization(callbackUrl: string, signedIn?: IdTokenClaims) {
-    checkResponseIssuer(new URL(callbackUrl), metadata)
+    const stage = signedIn ? 'silent' : 'callback'
+    // SEC-02, SEC-43: only a response to a request this tab sent is read any further, so a
+    // crafted link is refused as such before any of its parameters can matter.
+    try {
+      await client.readSigninResponseState(callbackUrl)
+    } catch (error) {
+      throw await toAuthError(error, stage)
+    }
+    try {
+      checkResponseIssuer(new URL(callbackUrl), metadata)
+    } catch (error) {
+      // SEC-02: the state is single use, whatever became of its response.
+      await client.readSigninResponseState(callbackUrl, true).catch(() => undefined)
+      throw error
+    }
     let response
     try {
       response = await client.processSigninResponse(callbackUrl)
     } catch (error) {
-      throw await toAuthError(error, signedIn ? 'silent' : 'callback')
+      throw await toAuthError(error, stage)
     }
     const state = response.userState as Partial<SignInState> | undefined
     if (!state?.silent !== !signedIn) throw new AuthError('callback_invalid')
