@@ -1,7 +1,15 @@
 import type { Response } from '@playwright/test'
 
 import { ACR_SECOND_FACTOR } from '../dev/config'
-import { addTask, confirmSecondFactor, expect, signIn, stack, test } from './fixtures'
+import {
+  addTask,
+  confirmSecondFactor,
+  expect,
+  signIn,
+  signInAtProvider,
+  stack,
+  test,
+} from './fixtures'
 
 test('a delete that needs a second factor steps up, comes back and is replayed once', async ({
   page,
@@ -35,4 +43,36 @@ test('a delete that needs a second factor steps up, comes back and is replayed o
   )
   // Replayed exactly once: no second delete came later either.
   expect(deletes.map((response) => response.status())).toEqual([401, 204])
+})
+
+test('SEC-42 a step-up abandoned at the provider is never replayed by a later sign-in', async ({
+  page,
+  context,
+}) => {
+  const deletes: number[] = []
+  context.on('response', (response) => {
+    const request = response.request()
+    if (request.method() === 'DELETE' && request.url().startsWith(`${stack.apiUrl}/tasks/`)) {
+      deletes.push(response.status())
+    }
+  })
+  await signIn(page)
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  await nav.getByRole('link', { name: 'Tasks' }).click()
+  const title = `Keep this one ${String(Date.now())}`
+  await addTask(page, title)
+
+  await page.getByRole('button', { name: `Delete ${title}` }).click()
+  await expect(page.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible()
+  // The user changes their mind at the provider and goes back to the app.
+  await page.goBack()
+  await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeVisible()
+  // Later, they sign out and in again in the same tab.
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
+  await signInAtProvider(page)
+  await nav.getByRole('link', { name: 'Tasks' }).click()
+
+  await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeVisible()
+  expect(deletes).toEqual([401])
 })

@@ -1,6 +1,6 @@
 import './styles.css'
 
-import { createQueryClient, registerTaskMutations } from './api/queries'
+import { createQueryClient, installStepUp, registerTaskMutations } from './api/queries'
 import { appRoot } from './app/app-root'
 import { currentAppPath, deployBaseUrl, routerBasename } from './app/deploy-base'
 import { renderWhenSettled } from './app/first-render'
@@ -8,7 +8,7 @@ import { requiresSignIn } from './app/paths'
 import { preconnect } from './app/preconnect'
 import { idleAhead } from './app/when-idle'
 import { prefetchRouteData } from './app/route-data'
-import { bindSessionToQueries, replayStepUpAfterSignIn, startStepUp } from './app/session-policies'
+import { bindSessionToQueries } from './app/session-policies'
 import type { AppRouter } from './app/start'
 import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
 import { ConfigError, loadConfig, loadRememberedConfig } from './config'
@@ -51,12 +51,9 @@ async function main(): Promise<void> {
   const { config, clockOffsetMs } = loaded
   const auth = new AuthClient({ config, appBaseUrl, now: () => Date.now() + clockOffsetMs })
   const basename = routerBasename(appBaseUrl)
-  const queryClient = createQueryClient({
-    onStepUp: (request) => {
-      startStepUp(auth, request, currentAppPath(basename))
-    },
-  })
+  const queryClient = createQueryClient()
   registerTaskMutations(queryClient, auth)
+  const stepUp = installStepUp(queryClient, auth, { returnTo: () => currentAppPath(basename) })
   bindSessionToQueries(auth, queryClient)
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) auth.resumeAfterNavigation()
@@ -79,7 +76,10 @@ async function main(): Promise<void> {
     completingSignIn = true
     preconnect(Object.values(config.apis).map((api) => api.baseUrl))
     const completion = auth.handleCallback(window.location.href)
-    replayStepUpAfterSignIn(auth, queryClient, completion)
+    completion.then(
+      (completed) => stepUp.resume(completed),
+      () => undefined, // the callback page shows the failure
+    )
     // The main thread idles while the token request is in flight: evaluate the React app's
     // chunk and create its router (on the callback route) then, not after the answer. Rendering
     // then measured slower: the first render still waits for the answer (below).
@@ -97,9 +97,9 @@ async function main(): Promise<void> {
     // renders that page directly, or the callback page if the provider is slow or refused.
     let returnTo: string | undefined
     let pageData: Promise<void> | undefined
-    const redeemed = completion.then((path) => {
-      returnTo = path
-      pageData = prefetchRouteData({ auth, queryClient }, path)
+    const redeemed = completion.then((completed) => {
+      returnTo = completed.returnTo
+      pageData = prefetchRouteData({ auth, queryClient }, completed.returnTo)
     })
     renderWhenSettled(redeemed, () => {
       show({ returnTo, pageData, routerAhead: routerAhead.take() })

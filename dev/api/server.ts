@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { close, listen } from '../http-server'
 import type { DevStack, RunningServer } from '../config'
+import { HostileApi } from '../hostile/api'
 import { profileOf } from '../profiles'
 import { CriticalEvents } from './cae'
 import { corsHeaders, preflightHeaders } from './cors'
@@ -17,6 +18,11 @@ export const CAE_EVENT_PATH = '/__dev/cae/events'
 export interface DemoApiOptions {
   /** Serve the request log under /__dev/; defaults to env TESSERA_DEV_ENDPOINTS=1. */
   readonly devEndpoints?: boolean
+  /**
+   * Hostile mode for security tests (dev/hostile/api.ts): a test's browser may be answered with
+   * the challenge its scenario sets. Defaults to env TESSERA_HOSTILE=1. Never for `npm start`.
+   */
+  readonly hostile?: boolean
 }
 
 /** Starts the demo protected API on 127.0.0.1:stack.apiPort (its URL is stack.apiUrl). */
@@ -60,6 +66,8 @@ async function startResourceServer(
       }),
   )
   const log = new RequestLog()
+  const hostile =
+    (options.hostile ?? process.env.TESSERA_HOSTILE === '1') ? new HostileApi() : undefined
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl)
@@ -81,8 +89,15 @@ async function startResourceServer(
         sendJson(res, 200, { sub, since: await events.record(sub) })
         return
       }
+      if (hostile && (await hostile.control(req, res, url))) return
       for (const [name, value] of Object.entries(corsHeaders(req, stack.appOrigin))) {
         if (value !== undefined) res.setHeader(name, value)
+      }
+      const refusal = hostile?.challengeFor(req)
+      if (refusal !== undefined) {
+        throw new HttpError(problem(401, 'hostile', 'Refused', 'The hostile API refuses.'), {
+          'WWW-Authenticate': refusal,
+        })
       }
       await router.dispatch({ req, res, url }, () => {
         if (record !== undefined) record.authorized = true

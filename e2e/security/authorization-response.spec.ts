@@ -172,3 +172,20 @@ test('SEC-02 refuses a genuine response replayed into another browser (login fix
   await expectSignedIn(page)
   expect(traffic.grants('authorization_code')).toBe(1)
 })
+
+test('SEC-43 a crafted callback link shows none of its own text', async ({ page, traffic }) => {
+  const text = 'Your account is locked. Call +1 555 0100'
+  const forged = new URLSearchParams({ code: 'forged', state: 'forged', iss: text })
+  const described = new URLSearchParams({
+    error: 'access_denied',
+    error_description: text,
+    state: 'forged',
+  })
+
+  for (const params of [forged, described]) {
+    await page.goto(`/auth/callback?${params.toString()}`)
+    await expectSignInRefused(page, 'callback_invalid')
+    await expect(page.getByRole('main')).not.toContainText('555')
+  }
+  expect(traffic.grants('authorization_code')).toBe(0)
+})

@@ -7,20 +7,35 @@ import { StatusMessage } from '../components/status-message'
 export function QueryErrorAlert({
   error,
   onRetry,
+  afterStepUp = false,
 }: {
   readonly error: unknown
   readonly onRetry: () => void
+  /** The request was the replay after the user signed in again for it (SEC-41). */
+  readonly afterStepUp?: boolean
 }) {
   if (isSignInRequired(error)) return null
-  // The step-up policy is already taking the user to confirm it is them.
-  if (isApiError(error) && error.stepUp) {
-    return <StatusMessage>This needs you to confirm it’s you; taking you there…</StatusMessage>
-  }
   const retry = (
     <button type="button" className="primary" onClick={onRetry}>
       Try again
     </button>
   )
+  if (isApiError(error) && error.stepUp) {
+    // The step-up policy is already taking the user to confirm it is them.
+    if (!afterStepUp) {
+      return <StatusMessage>This needs you to confirm it’s you; taking you there…</StatusMessage>
+    }
+    return (
+      <AlertPanel
+        title="Still not allowed after signing in again"
+        message={`You signed in again, and the API still refused: ${error.message}`}
+        fix="Try again to sign in once more. If it keeps refusing, your account or provider cannot give the sign-in this API asks for: ask the API's administrator."
+        code="step_up_refused"
+      >
+        {retry}
+      </AlertPanel>
+    )
+  }
   if (isApiError(error)) {
     return (
       <AlertPanel

@@ -61,8 +61,12 @@ export async function createFakeProvider(
   let { privateKey, publicKey } = await generateKeyPair('RS256')
   let kid = 'key-1'
   let publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' }
-  const codes = new Map<string, { challenge: string; nonce: string; redirectUri: string }>()
-  const liveRefreshTokens = new Set<string>()
+  const codes = new Map<
+    string,
+    { challenge: string; nonce: string; redirectUri: string; acr: string | undefined }
+  >()
+  /** Live refresh tokens, with the authentication (auth_time, acr) their ID tokens repeat. */
+  const liveRefreshTokens = new Map<string, JWTPayload>()
   let counter = 0
 
   const provider: FakeProvider = {
@@ -95,6 +99,8 @@ export async function createFakeProvider(
         challenge: url.searchParams.get('code_challenge') ?? '',
         nonce: url.searchParams.get('nonce') ?? '',
         redirectUri: url.searchParams.get('redirect_uri') ?? '',
+        // The user authenticates now, as strongly as the request asks.
+        acr: url.searchParams.get('acr_values')?.split(' ')[0],
       })
       const callback = new URL(url.searchParams.get('redirect_uri') ?? '')
       callback.searchParams.set('code', code)
@@ -134,6 +140,7 @@ export async function createFakeProvider(
       if (tamper.tokenStatus) return json(tamper.tokenResponse ?? {}, tamper.tokenStatus)
       const grant = body.get('grant_type')
       let nonce: string | undefined
+      let authentication: JWTPayload = {}
       if (grant === 'authorization_code') {
         const entry = codes.get(body.get('code') ?? '')
         codes.delete(body.get('code') ?? '')
@@ -142,23 +149,33 @@ export async function createFakeProvider(
           return json({ error: 'invalid_grant', error_description: 'bad code' }, 400)
         }
         nonce = entry.nonce
+        authentication = {
+          auth_time: Math.floor(Date.now() / 1000),
+          ...(entry.acr ? { acr: entry.acr } : {}),
+        }
       } else if (grant === 'refresh_token') {
         const presented = body.get('refresh_token') ?? ''
-        if (!liveRefreshTokens.has(presented)) {
+        const lineage = liveRefreshTokens.get(presented)
+        if (!lineage) {
           liveRefreshTokens.clear() // reuse detection revokes the whole grant
           return json({ error: 'invalid_grant', error_description: 'grant revoked' }, 400)
         }
+        authentication = lineage
         if (options.rotateRefreshTokens !== false) liveRefreshTokens.delete(presented)
       } else {
         return json({ error: 'unsupported_grant_type' }, 400)
       }
       const refreshToken =
         options.issueRefreshTokens === false ? undefined : `rt-${String(++counter)}`
-      if (refreshToken !== undefined) liveRefreshTokens.add(refreshToken)
+      if (refreshToken !== undefined) liveRefreshTokens.set(refreshToken, authentication)
       const idToken =
         tamper.idTokenAlg === 'none'
           ? `${btoa(JSON.stringify({ alg: 'none' }))}.${btoa(JSON.stringify({ iss: issuer, aud: clientId, sub: USER.sub }))}.`
-          : await provider.signIdToken({ ...(nonce ? { nonce } : {}), ...tamper.idTokenClaims })
+          : await provider.signIdToken({
+              ...(nonce ? { nonce } : {}),
+              ...authentication,
+              ...tamper.idTokenClaims,
+            })
       return json({
         access_token: `at-${String(++counter)}-for-${body.get('resource') ?? 'default'}`,
         token_type: 'Bearer',

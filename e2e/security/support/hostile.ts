@@ -18,6 +18,7 @@ import {
 } from '@playwright/test'
 
 import type { DemoUser } from '../../../dev/config'
+import type { ApiScenario } from '../../../dev/hostile/api'
 import {
   type HostileScenario,
   SCENARIO_PATH,
@@ -110,6 +111,8 @@ export class Evil {
 export interface HostileProvider {
   /** From now on, this test's browser meets a provider that does what `scenario` says. */
   set(scenario: HostileScenario): Promise<void>
+  /** From now on, the demo API answers this test's browser as `scenario` says. */
+  setApi(scenario: ApiScenario): Promise<void>
 }
 
 export const test = base.extend<{
@@ -123,18 +126,21 @@ export const test = base.extend<{
 
   hostile: async ({ request }, use, testInfo) => {
     const key = scenarioKey(testInfo)
-    const url = `${stack.issuer}${SCENARIO_PATH}`
+    const controls = [stack.issuer, stack.apiUrl].map((origin) => `${origin}${SCENARIO_PATH}`)
+    const post = async (url: string, scenario: object) => {
+      const response = await request.post(url, { data: { key, scenario } })
+      const explanation =
+        response.status() === 404
+          ? `${url} is not in hostile mode: is a server started without TESSERA_HOSTILE=1 being reused?`
+          : await response.text()
+      expect(response.status(), explanation).toBe(204)
+    }
+    const [provider = '', api = ''] = controls
     await use({
-      async set(scenario) {
-        const response = await request.post(url, { data: { key, scenario } })
-        const explanation =
-          response.status() === 404
-            ? `${stack.issuer} is not in hostile mode: is a server started without TESSERA_HOSTILE=1 being reused?`
-            : await response.text()
-        expect(response.status(), explanation).toBe(204)
-      },
+      set: (scenario) => post(provider, scenario),
+      setApi: (scenario) => post(api, scenario),
     })
-    await request.delete(`${url}?key=${key}`)
+    for (const url of controls) await request.delete(`${url}?key=${key}`)
   },
 
   traffic: async ({ context }, use) => {

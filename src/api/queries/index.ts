@@ -1,5 +1,5 @@
 export { type Me, meQuery } from './me'
-export { createQueryClient, shouldRetry, type StepUpRequest } from './query-client'
+export { createQueryClient, shouldRetry } from './query-client'
 export {
   addTask,
   deleteTaskKey,
@@ -14,10 +14,4 @@ export type { ApiEndpoint } from '../client'
 export { addNote, type Note, notesKey, notesQuery } from './notes'
 export { DEMO_API, NOTES_API } from './api-names'
 export { refetchAfterWrite } from './refetch-after-write'
-export {
-  forgetStepUp,
-  type PendingStepUp,
-  rememberStepUp,
-  replayStepUp,
-  takeStepUp,
-} from './step-up-replay'
+export { installStepUp, isStepUpReplay, STEP_UP_REPLAY_TTL_MS, type StepUpPolicy } from './step-up'

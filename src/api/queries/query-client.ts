@@ -1,7 +1,7 @@
-import { MutationCache, type MutationKey, notifyManager, QueryClient } from '@tanstack/query-core'
+import { notifyManager, QueryClient } from '@tanstack/query-core'
 
 import { isAuthError, isTransientAuthError } from '../../auth/core'
-import { isApiError, type StepUpChallenge } from '../client'
+import { isApiError } from '../client'
 
 const MAX_RETRIES = 2
 
@@ -17,32 +17,13 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return error instanceof TypeError // fetch's network failure
 }
 
-export interface StepUpRequest {
-  readonly stepUp: StepUpChallenge
-  readonly mutationKey: MutationKey
-  readonly variables: unknown
-}
-
-/**
- * The app's query client. One policy for every mutation: when an API asks for a stronger
- * sign-in, `onStepUp` gets the mutation to replay (only keyed mutations can be replayed).
- */
-export function createQueryClient(
-  options: { onStepUp?: (request: StepUpRequest) => void } = {},
-): QueryClient {
+/** The app's query client: one retry policy for every query and mutation. */
+export function createQueryClient(): QueryClient {
   // Observers hear of new data in a microtask, not a zero timeout (the default): an API answer
   // renders in the task it arrived in, before the next frame, and together with any React state
   // set in the same task (TanStack/query#8815; its maintainer's choice for the next major).
   notifyManager.setScheduler(queueMicrotask)
   return new QueryClient({
-    mutationCache: new MutationCache({
-      onError: (error, variables, _context, mutation) => {
-        const { mutationKey } = mutation.options
-        if (isApiError(error) && error.stepUp && mutationKey && options.onStepUp) {
-          options.onStepUp({ stepUp: error.stepUp, mutationKey, variables })
-        }
-      },
-    }),
     defaultOptions: {
       queries: {
         retry: shouldRetry,

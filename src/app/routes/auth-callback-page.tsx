@@ -32,7 +32,7 @@ export function AuthCallbackPage() {
     }
     let active = true
     completion.then(
-      (returnTo) => {
+      ({ returnTo }) => {
         if (active) void navigate(returnTo, { replace: true })
       },
       () => {

@@ -1,4 +1,5 @@
-import { useAddTask, useDeleteTask, useTasks } from '../../api/hooks'
+import { useAddTask, useDeleteTask, useFailedStepUpReplay, useTasks } from '../../api/hooks'
+import { deleteTaskKey } from '../../api/queries'
 import { useAuth } from '../../auth/react'
 import { StatusMessage } from '../../components/status-message'
 import { AddItemForm } from '../../components/add-item-form'
@@ -11,6 +12,7 @@ export function TasksPage() {
   const tasks = useTasks()
   const addTask = useAddTask()
   const deleteTask = useDeleteTask()
+  const failedReplay = useFailedStepUpReplay(deleteTaskKey)
   const { user } = useAuth()
   // Survives a forced re-sign-in: after signing in again the user finds what they typed.
   const [draft, setDraft] = useSessionDraft('tasks:new', user?.sub)
@@ -43,6 +45,16 @@ export function TasksPage() {
           deletingId={deleteTask.isPending ? deleteTask.variables : undefined}
           onDelete={(id) => {
             deleteTask.mutate(id)
+          }}
+        />
+      ) : null}
+      {failedReplay && !deleteTask.isError ? (
+        <QueryErrorAlert
+          error={failedReplay.error}
+          afterStepUp
+          onRetry={() => {
+            failedReplay.dismiss()
+            deleteTask.mutate(String(failedReplay.variables))
           }}
         />
       ) : null}

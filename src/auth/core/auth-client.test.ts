@@ -30,7 +30,7 @@ describe('AuthClient sign-in', () => {
 
     await fixture.auth.signIn({ returnTo: '/tasks?filter=open' })
     const callback = fixture.provider.authorize(fixture.navigations[0] ?? '')
-    const returnTo = await fixture.auth.handleCallback(callback)
+    const { returnTo } = await fixture.auth.handleCallback(callback)
 
     expect(returnTo).toBe('/tasks?filter=open')
     const snapshot = fixture.auth.getSnapshot()
@@ -69,7 +69,7 @@ describe('AuthClient sign-in', () => {
     const fixture = await createAuthFixture()
 
     await fixture.auth.signIn({ returnTo: '//evil.example/steal' })
-    const returnTo = await fixture.auth.handleCallback(
+    const { returnTo } = await fixture.auth.handleCallback(
       fixture.provider.authorize(fixture.navigations[0] ?? ''),
     )
 
@@ -193,7 +193,7 @@ describe('AuthClient sign-in', () => {
     fixture.provider.tamper.idTokenClaims = { acr: 'urn:x:mfa', auth_time: now - 3600 }
     await expect(stepUp()).rejects.toMatchObject({ code: 'id_token_invalid' })
     fixture.provider.tamper.idTokenClaims = { acr: 'urn:x:mfa', auth_time: now }
-    await expect(stepUp()).resolves.toBe('/')
+    await expect(stepUp()).resolves.toMatchObject({ returnTo: '/' })
     expect(fixture.auth.getSnapshot().user?.claims.acr).toBe('urn:x:mfa')
   })
 
@@ -208,7 +208,9 @@ describe('AuthClient sign-in', () => {
     // The page that completes the redirect: a new client on the same tab's storage.
     const callbackPage = new AuthClient(fixture.options)
     const callback = fixture.provider.authorize(fixture.navigations[0] ?? '')
-    await expect(callbackPage.handleCallback(callback)).resolves.toBe('/profile')
+    await expect(callbackPage.handleCallback(callback)).resolves.toMatchObject({
+      returnTo: '/profile',
+    })
     expect(callbackPage.getSnapshot().status).toBe('signed-in')
     expect(jwksFetches()).toHaveLength(1)
   })

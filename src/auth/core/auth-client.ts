@@ -10,6 +10,7 @@ import type { Protocol, ProtocolOptions, StepUp } from './protocol'
 import type { AccessTokenGrant } from './token-response'
 import type { IdTokenClaims } from './id-token'
 import { loadDefaultProtocol } from './protocol-loader'
+import { forgetPendingSignIns } from './pending-sign-ins'
 import { ProviderCache } from './provider-cache'
 import { browserLocks, createRefreshLock } from './refresh-lock'
 import { safeReturnTo } from './return-to'
@@ -51,6 +52,27 @@ export interface AuthClientOptions {
   readonly loadProtocol?: (options: ProtocolOptions) => Promise<Protocol>
   /** Runs a silent (`prompt=none`) request in a hidden frame; defaults to an iframe. */
   readonly silentFrame?: SilentFrameRunner
+}
+
+/** How to sign in; every option may be left out. */
+export interface SignInOptions {
+  /** App path to come back to; anything but a same-origin path becomes `/`. */
+  readonly returnTo?: string
+  /** Sign in again even when signed in, more strongly or more recently (RFC 9470). */
+  readonly stepUp?: StepUp
+  /**
+   * The app's own JSON data for its return: kept in this tab with this one authorization
+   * request (never sent), and handed back only by that request's callback.
+   */
+  readonly appState?: unknown
+}
+
+/** What a completed sign-in hands back to the app. */
+export interface SignInCompletion {
+  /** The validated app path to return to. */
+  readonly returnTo: string
+  /** The `appState` the sign-in was started with, if any. */
+  readonly appState: unknown
 }
 
 /** What a renewal brings back, by either strategy. */
@@ -113,8 +135,8 @@ export class AuthClient {
   private readonly silentFrame: SilentFrameRunner | undefined
   private readonly withRefreshLock: <T>(task: () => Promise<T>) => Promise<T>
   private readonly renewOnce = createSingleFlight<AccessTokenEntry>()
-  private readonly callbacks = new Map<string, Promise<string>>()
-  private latestCallback: Promise<string> | undefined
+  private readonly callbacks = new Map<string, Promise<SignInCompletion>>()
+  private latestCallback: Promise<SignInCompletion> | undefined
   private readonly listeners = new Set<() => void>()
   private protocolPromise: Promise<Protocol> | undefined
   private pendingSignIn: Promise<void> | undefined
@@ -254,11 +276,10 @@ export class AuthClient {
    * Redirects to the provider (authorization code + PKCE S256, nonce, state). Never rejects:
    * a failure is published in the snapshot's `error`. With `stepUp`, signs in again even when
    * signed in, asking for a stronger or more recent authentication (RFC 9470).
-   * @param returnTo app path to come back to; anything but a same-origin path becomes `/`
    */
-  signIn(options: { returnTo?: string; stepUp?: StepUp } = {}): Promise<void> {
+  signIn(options: SignInOptions = {}): Promise<void> {
     // One redirect at a time: StrictMode effects and double clicks share it.
-    this.pendingSignIn ??= this.startSignIn(options.returnTo, options.stepUp).finally(() => {
+    this.pendingSignIn ??= this.startSignIn(options).finally(() => {
       this.pendingSignIn = undefined
     })
     return this.pendingSignIn
@@ -271,12 +292,9 @@ export class AuthClient {
     }
   }
 
-  private async startSignIn(
-    requestedReturnTo: string | undefined,
-    stepUp: StepUp | undefined,
-  ): Promise<void> {
+  private async startSignIn({ returnTo: requested, stepUp, appState }: SignInOptions) {
     const origin = new URL(this.redirectUri).origin
-    const returnTo = safeReturnTo(requestedReturnTo ?? '/', origin)
+    const returnTo = safeReturnTo(requested ?? '/', origin)
     // A sibling tab may have handed this tab a session since the caller looked.
     if (this.store.get() && !stepUp) return
     this.publish({ status: 'redirecting', user: this.snapshot.user, error: null })
@@ -294,6 +312,9 @@ export class AuthClient {
         return
       }
       const [protocol] = await Promise.all([protocolReady, keysReady])
+      // SEC-42: one redirect sign-in per tab: an earlier one (abandoned at the provider) can
+      // no longer complete, nor hand back its app state.
+      forgetPendingSignIns(this.storage)
       const shape = signInShape(this.config)
       const url = await protocol.createSignInUrl({
         returnTo,
@@ -305,6 +326,7 @@ export class AuthClient {
         audience: shape.tokenApi?.audience,
         claims: claimsRequest(stepUp?.claims, this.config.clientCapabilities),
         ...(stepUp ? { stepUp } : {}),
+        ...(appState === undefined ? {} : { appState }),
       })
       this.navigate(url)
     } catch (error) {
@@ -316,9 +338,8 @@ export class AuthClient {
    * Completes a sign-in from the redirect URL, exactly once per response (SEC-11): StrictMode's
    * double effects and repeated calls share one code redemption. The code and state leave the
    * address bar before anything else happens (SEC-12).
-   * @returns the validated path to return to
    */
-  handleCallback(url: string): Promise<string> {
+  handleCallback(url: string): Promise<SignInCompletion> {
     const state = new URL(url).searchParams.get('state') ?? ''
     let pending = this.callbacks.get(state)
     if (!pending) {
@@ -334,7 +355,7 @@ export class AuthClient {
    * The sign-in completion started on this page, if any: the callback route uses it when
    * bootstrap already began redeeming the code (and scrubbed it from the address bar).
    */
-  callbackInProgress(): Promise<string> | undefined {
+  callbackInProgress(): Promise<SignInCompletion> | undefined {
     return this.latestCallback
   }
 
@@ -395,6 +416,7 @@ export class AuthClient {
   async signOut(): Promise<void> {
     const session = this.store.get()
     this.store.clear()
+    forgetPendingSignIns(this.storage) // SEC-42: nothing started before sign-out completes after
     this.tabs?.signedOut('user')
     if (session) this.events.emit('signed-out', { reason: 'user' })
     this.publish({ status: session ? 'redirecting' : 'signed-out', user: null, error: null })
@@ -422,7 +444,7 @@ export class AuthClient {
     if (this.snapshot.error) this.publish({ ...this.snapshot, error: null })
   }
 
-  private async completeSignIn(url: string): Promise<string> {
+  private async completeSignIn(url: string): Promise<SignInCompletion> {
     // The signing keys are usually cached from before the redirect; if not, fetch them while
     // the code is being redeemed rather than after.
     this.provider.getJwks().catch(() => undefined)
@@ -452,9 +474,13 @@ export class AuthClient {
             }
           : {}
       const session = this.save({ ...draft, accessTokens })
+      forgetPendingSignIns(this.storage) // SEC-42: any other request of this tab is void now
       this.publish(snapshotOf(session, null))
       this.events.emit('signed-in', { sub: session.claims.sub })
-      return safeReturnTo(result.returnTo, new URL(this.redirectUri).origin)
+      return {
+        returnTo: safeReturnTo(result.returnTo, new URL(this.redirectUri).origin),
+        appState: result.appState,
+      }
     } catch (error) {
       throw this.fail(error)
     }

@@ -1,4 +1,10 @@
-export { AuthClient, type AuthClientOptions, type TokenCacheView } from './auth-client'
+export {
+  AuthClient,
+  type AuthClientOptions,
+  type SignInCompletion,
+  type SignInOptions,
+  type TokenCacheView,
+} from './auth-client'
 export {
   AuthError,
   type AuthErrorCode,

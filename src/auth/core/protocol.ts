@@ -20,6 +20,7 @@ import { PROVIDER_TIMEOUT_MS } from './http'
 import { type IdTokenClaims, validateIdToken } from './id-token'
 import { assertDpopSupported, type ProviderMetadata } from './metadata'
 import { checkDiscoveryIssuer } from './issuer'
+import { SIGN_IN_STATE_PREFIX } from './pending-sign-ins'
 import type { ProviderCache } from './provider-cache'
 import { type AccessTokenGrant, checkTokenResponse } from './token-response'
 
@@ -77,6 +78,8 @@ export interface SignInRequest {
   /** The OIDC `claims` request for the authorization and token requests (CAE, capabilities). */
   readonly claims?: string | undefined
   readonly stepUp?: StepUp
+  /** The app's own JSON data, kept with this one request and handed back on its return. */
+  readonly appState?: unknown
 }
 
 export interface SignInResult {
@@ -87,6 +90,8 @@ export interface SignInResult {
   readonly accessToken: AccessTokenGrant
   /** Untrusted: it round-tripped through the provider. */
   readonly returnTo: unknown
+  /** What the request's `appState` was (kept in this tab, never sent). */
+  readonly appState: unknown
 }
 
 export interface RefreshRequest {
@@ -135,6 +140,7 @@ interface SignInState {
   readonly returnTo: string
   readonly nonce: string
   readonly stepUp?: StepUp
+  readonly appState?: unknown
   /** Set on silent requests, so a silent response can't complete a redirect sign-in. */
   readonly silent?: true
 }
@@ -215,7 +221,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     response_type: 'code',
     response_mode: 'query',
     // SEC-27: oidc-client-ts defaults the login state to localStorage.
-    stateStore: new WebStorageStateStore({ store: options.storage, prefix: 'tessera.oidc.' }),
+    stateStore: new WebStorageStateStore({ store: options.storage, prefix: SIGN_IN_STATE_PREFIX }),
     staleStateAgeInSeconds: 600,
     requestTimeoutInSeconds: PROVIDER_TIMEOUT_MS / 1000,
     loadUserInfo: false,
@@ -301,6 +307,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       refreshToken: response.refresh_token,
       accessToken,
       returnTo: state?.returnTo,
+      appState: state?.appState,
     }
   }
 
@@ -308,8 +315,13 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     async createSignInUrl(request) {
       const { returnTo, scopes, resources, tokenResource, tokenScopes, audience, claims, stepUp } =
         request
+      const { appState } = request
       const signIn = await signinRequest(
-        { returnTo, ...(stepUp ? { stepUp } : {}) },
+        {
+          returnTo,
+          ...(stepUp ? { stepUp } : {}),
+          ...(appState === undefined ? {} : { appState }),
+        },
         {
           scope: scopes.join(' '),
           ...(resources.length > 0 ? { resource: [...resources] } : {}),
