@@ -10,8 +10,8 @@ import { idleAhead } from './app/when-idle'
 import { prefetchRouteData } from './app/route-data'
 import { bindSessionToQueries } from './app/session-policies'
 import type { AppRouter } from './app/start'
-import { AuthClient, hasStoredSession, preloadProtocol } from './auth/core'
-import { ConfigError, loadConfig, loadRememberedConfig } from './config'
+import { AuthClient, hasStoredSession, isAuthorizationResponse, preloadProtocol } from './auth/core'
+import { ConfigError, deployWarnings, loadConfig } from './config'
 
 /**
  * Bootstrap, before React is even evaluated: config.json → auth client → query client → the
@@ -26,18 +26,13 @@ async function main(): Promise<void> {
     import.meta.url,
     import.meta.env.DEV ? import.meta.env.BASE_URL : undefined,
   )
-  let completingSignIn = false
   let loaded
   try {
-    // Starts with the config.json this tab loaded last, if any, and reloads if the host now
-    // serves another (a deploy changed it); a page completing a sign-in finishes it first.
-    loaded = await loadRememberedConfig(new URL('config.json', appBaseUrl).href, loadConfig, {
-      storage: sessionStorage,
-      onOutdated: () => {
-        if (!completingSignIn) window.location.reload()
-      },
-    })
+    // SEC-44: always the host's copy (index.html preloads it), so no token is ever sent under
+    // a config.json the host no longer serves.
+    loaded = await loadConfig(new URL('config.json', appBaseUrl).href)
   } catch (error) {
+    scrubAuthorizationResponse() // SEC-12: a code must not outlive a page that cannot redeem it
     const configError =
       error instanceof ConfigError
         ? error
@@ -48,7 +43,10 @@ async function main(): Promise<void> {
     return
   }
 
-  const { config, clockOffsetMs } = loaded
+  const { config, clockOffsetMs, deviceClockOffMs } = loaded
+  const warnings = deployWarnings({ config, origin: window.location.origin, deviceClockOffMs })
+  for (const { code, message, fix } of warnings)
+    console.warn(`Tessera [${code}]: ${message} ${fix}`)
   const auth = new AuthClient({ config, appBaseUrl, now: () => Date.now() + clockOffsetMs })
   const basename = routerBasename(appBaseUrl)
   const queryClient = createQueryClient()
@@ -66,14 +64,13 @@ async function main(): Promise<void> {
   }
   const startApp = async (first: FirstPage = {}) => {
     const [{ startApp }, root] = await Promise.all([import('./app/start'), appRoot()])
-    await startApp({ root, auth, config, queryClient, basename, ...first })
+    await startApp({ root, auth, config, queryClient, basename, warnings, ...first })
   }
   const show = (first?: FirstPage) => {
     startApp(first).catch(failedToLoad)
   }
 
   if (auth.isCallbackUrl(window.location.href)) {
-    completingSignIn = true
     preconnect(Object.values(config.apis).map((api) => api.baseUrl))
     const completion = auth.handleCallback(window.location.href)
     completion.then(
@@ -140,6 +137,13 @@ async function main(): Promise<void> {
   // A page that shows "Sign in" warms what signing in needs while the user reads it.
   auth.prefetch()
   await startApp()
+}
+
+/** Takes an authorization response's code and state out of the address bar and history. */
+function scrubAuthorizationResponse(): void {
+  const url = new URL(window.location.href)
+  if (!isAuthorizationResponse(url)) return
+  window.history.replaceState(window.history.state, '', url.pathname)
 }
 
 /** The app's code could not be loaded (offline, or a deploy replaced it): say so, plainly. */

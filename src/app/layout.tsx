@@ -5,6 +5,7 @@ import { useAuthClient } from '../auth/react'
 import { AppShell } from '../components/app-shell'
 import { AccountControls } from './account-controls'
 import { AuthErrorAlert } from './auth-error-alert'
+import { DeployWarnings } from './deploy-warnings'
 import { paths } from './paths'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
 
@@ -36,6 +37,7 @@ export function Layout() {
       account={<AccountControls />}
       mainRef={mainRef}
     >
+      <DeployWarnings />
       {onCallback ? null : <AuthErrorAlert />}
       <Outlet />
     </AppShell>

@@ -3,7 +3,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 import type { AuthClient } from '../auth/core'
-import type { AppConfig, ConfigError } from '../config'
+import type { AppConfig, ConfigError, DeployWarning } from '../config'
 import { App } from './app'
 import { ConfigErrorPage } from './config-error-page'
 import { browserPath } from './deploy-base'
@@ -20,6 +20,8 @@ export interface AppStart {
   readonly queryClient: QueryClient
   /** The router's basename (the deploy path without its trailing slash). */
   readonly basename: string
+  /** Shown on every page (config/deploy-warnings.ts). */
+  readonly warnings?: readonly DeployWarning[]
   /** Where a sign-in that bootstrap just completed returns to: rendered directly. */
   readonly returnTo?: string | undefined
   /** The first page's API request, which bootstrap started: its answer renders with the page. */
@@ -45,6 +47,7 @@ export async function startApp({
   config,
   queryClient,
   basename,
+  warnings = [],
   returnTo,
   pageData,
   routerAhead,
@@ -66,7 +69,7 @@ export async function startApp({
   if (pageData) await settledWithin(pageData, PAGE_DATA_PATIENCE_MS)
   createRoot(root).render(
     <StrictMode>
-      <App auth={auth} queryClient={queryClient} router={router} />
+      <App auth={auth} queryClient={queryClient} router={router} warnings={warnings} />
     </StrictMode>,
   )
 }

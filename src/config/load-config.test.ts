@@ -47,24 +47,19 @@ describe('loadConfig clock offset', () => {
     expect(clockOffsetMs).toBeLessThan(605_000)
   })
 
+  // SEC-48: a correction is for a clock minutes or hours off; a day or more is a broken clock
+  // (or a broken Date header), reported rather than trusted.
+  it('does not correct a clock a day or more off, and reports how far off it is', async () => {
+    const daysAhead = 3 * 24 * 3600_000
+    const loaded = await loadConfig('/config.json', withDate(new Date(Date.now() + daysAhead)))
+
+    expect(loaded.clockOffsetMs).toBe(0)
+    expect(loaded.deviceClockOffMs).toBeGreaterThan(daysAhead - 5_000)
+  })
+
   it('ignores differences within the header’s resolution', async () => {
     const { clockOffsetMs } = await loadConfig('/config.json', withDate(new Date()))
 
     expect(clockOffsetMs).toBe(0)
-  })
-})
-
-describe('loadConfig source', () => {
-  it('keeps the text as served, to compare with a remembered copy', async () => {
-    const text = JSON.stringify({
-      authority: 'https://idp.example.com',
-      clientId: 'spa',
-      scopes: ['openid'],
-      apis: { demo: { baseUrl: 'https://api.example.com', scopes: ['read'] } },
-    })
-
-    const { source } = await loadConfig('/config.json', fetchReturning(new Response(text)))
-
-    expect(source).toBe(text)
   })
 })

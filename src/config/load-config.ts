@@ -42,26 +42,36 @@ export async function loadConfig(
       { cause },
     )
   }
-  return { config: parseConfig(json), clockOffsetMs: clockOffset(response), source }
+  const deviceClockOffMs = clockDifference(response)
+  return {
+    config: parseConfig(json),
+    deviceClockOffMs,
+    clockOffsetMs: Math.abs(deviceClockOffMs) < MAX_CORRECTION_MS ? deviceClockOffMs : 0,
+  }
 }
 
 export interface LoadedConfig {
   readonly config: AppConfig
   /**
-   * How far this device's clock is behind the host's (ms; 0 when within a few seconds or
-   * unknown). Token times are checked against the corrected clock, so a device clock that is
-   * minutes off does not break sign-in.
+   * The correction for this device's clock (ms to add to it; 0 when within a few seconds,
+   * unknown, or too far off to trust). Token times are checked against the corrected clock, so
+   * a device clock that is minutes or hours off does not break sign-in.
    */
   readonly clockOffsetMs: number
-  /** config.json's text as served, to tell whether the host still serves the same. */
-  readonly source: string
+  /** How far the host's clock is ahead of this device's, as measured (ms; 0 when unknown). */
+  readonly deviceClockOffMs: number
 }
 
 /** Below this, the HTTP date's one-second resolution and latency are noise. */
 const NEGLIGIBLE_OFFSET_MS = 5_000
+/**
+ * SEC-48: a clock a day or more off is broken (or the Date header is): it is reported, not
+ * corrected, so no header can move token time checks by days.
+ */
+export const MAX_CORRECTION_MS = 24 * 3600_000
 
 /** Reads the host's clock from the same-origin response's `Date` header (RFC 9110 §6.6.1). */
-function clockOffset(response: Response, localNow = Date.now()): number {
+function clockDifference(response: Response, localNow = Date.now()): number {
   const serverTime = Date.parse(response.headers.get('Date') ?? '')
   if (Number.isNaN(serverTime)) return 0
   const offset = serverTime - localNow

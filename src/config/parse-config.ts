@@ -6,6 +6,11 @@ import { oneResourceProblems } from './scope-resources'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 
+/** Whether `url` is on this machine only (the one place plain http and diagnostics are fine). */
+export function isLoopback(url: URL): boolean {
+  return LOOPBACK_HOSTS.has(url.hostname)
+}
+
 /**
  * Why a URL is unusable, or undefined when it is fine. SEC-34: every non-loopback URL must be
  * https, or tokens would cross the network in clear.
@@ -13,7 +18,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 function urlProblem(value: string): string | undefined {
   if (!URL.canParse(value)) return `must be an absolute URL, got "${value}"`
   const url = new URL(value)
-  const loopbackHttp = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)
+  const loopbackHttp = url.protocol === 'http:' && isLoopback(url)
   if (url.protocol !== 'https:' && !loopbackHttp) {
     return 'must use https (plain http is only allowed for localhost/127.0.0.1)'
   }

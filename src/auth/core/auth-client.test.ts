@@ -243,6 +243,22 @@ describe('AuthClient sign-in', () => {
     expect(jwksFetches()).toHaveLength(2)
   })
 
+  it('SEC-47: fetches the signing keys again once its copy is a day old', async () => {
+    const fixture = await createAuthFixture()
+    await fixture.signIn()
+    const jwksFetches = () => fixture.provider.requests.filter((r) => r.url.endsWith('/jwks'))
+    expect(jwksFetches()).toHaveLength(1)
+
+    await fixture.auth.signOut()
+    fixture.clock.now += 25 * 3600_000
+    const seconds = Math.floor(fixture.clock.now / 1000)
+    fixture.provider.tamper.idTokenClaims = { iat: seconds, exp: seconds + 600, auth_time: seconds }
+    await fixture.signIn()
+
+    expect(fixture.auth.getSnapshot().status).toBe('signed-in')
+    expect(jwksFetches()).toHaveLength(2)
+  })
+
   it('rejects an unsigned (alg: none) ID token', async () => {
     const fixture = await createAuthFixture()
     fixture.provider.tamper.idTokenAlg = 'none'

@@ -169,13 +169,14 @@ export class AuthClient {
     this.now = options.now ?? Date.now
     this.loadProtocol = options.loadProtocol ?? loadDefaultProtocol
     this.store = new SessionStore(this.storage, config.authority, config.clientId)
-    this.provider = new ProviderCache(
-      config.authority,
-      this.storage,
-      options.fetch ?? globalThis.fetch.bind(globalThis),
-      config.providerOrigins,
-      config.issuer,
-    )
+    this.provider = new ProviderCache({
+      authority: config.authority,
+      storage: this.storage,
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      extraOrigins: config.providerOrigins,
+      configuredIssuer: config.issuer,
+      now: this.now,
+    })
     const locks = options.locks ?? browserLocks()
     this.withRefreshLock = createRefreshLock(
       `tessera-refresh:${config.authority}|${config.clientId}`,

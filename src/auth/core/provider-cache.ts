@@ -7,39 +7,45 @@ import type { KeyValueStorage } from './session-store'
 
 interface CachedProvider {
   readonly metadata: unknown
+  /** When discovery was fetched (epoch ms). */
+  readonly fetchedAt?: unknown
   readonly jwks?: unknown
+  /** The `jwks_uri` the keys were fetched from. */
+  readonly jwksUri?: unknown
 }
 
 /**
- * Discovery and JWKS, fetched at most once per browser session and kept in sessionStorage so the
- * page that completes the redirect does not fetch them again. Both are public data; the cached
- * metadata is re-validated against the configured authority on every read.
+ * SEC-47: how long a tab trusts the discovery document and signing keys it fetched. Providers
+ * rotate keys with overlap (days), and a key that stopped being published must stop verifying.
+ */
+export const PROVIDER_CACHE_MAX_AGE_MS = 24 * 3600_000
+
+export interface ProviderCacheOptions {
+  readonly authority: string
+  readonly storage: KeyValueStorage
+  readonly fetch: typeof fetch
+  /** Origins besides the authority's where the provider's endpoints may live. */
+  readonly extraOrigins?: readonly string[]
+  /** The issuer config.json states when it differs from the authority (B2C, External ID). */
+  readonly configuredIssuer?: string | undefined
+  readonly now: () => number
+}
+
+/**
+ * Discovery and JWKS, fetched at most once a day per tab and kept in sessionStorage so the page
+ * that completes the redirect does not fetch them again. Both are public data; the cached
+ * metadata is re-validated against the configured authority on every read, and the keys are
+ * used only with the `jwks_uri` they came from.
  */
 export class ProviderCache {
   private metadata: Promise<ProviderMetadata> | undefined
   private jwksFetch: Promise<JSONWebKeySet> | undefined
-  private readonly authority: string
-  private readonly storage: KeyValueStorage
-  private readonly fetchFn: typeof fetch
+  private readonly options: ProviderCacheOptions
   private readonly storageKey: string
 
-  private readonly extraOrigins: readonly string[]
-  private readonly configuredIssuer: string | undefined
-
-  constructor(
-    authority: string,
-    storage: KeyValueStorage,
-    fetchFn: typeof fetch,
-    extraOrigins: readonly string[] = [],
-    /** The issuer config.json states when it differs from the authority (B2C, External ID). */
-    configuredIssuer?: string,
-  ) {
-    this.authority = authority
-    this.extraOrigins = extraOrigins
-    this.configuredIssuer = configuredIssuer
-    this.storage = storage
-    this.fetchFn = fetchFn
-    this.storageKey = `tessera.provider:${authority}`
+  constructor(options: ProviderCacheOptions) {
+    this.options = options
+    this.storageKey = `tessera.provider:${options.authority}`
   }
 
   getMetadata(): Promise<ProviderMetadata> {
@@ -53,7 +59,10 @@ export class ProviderCache {
   /** The provider's signing keys; `refresh` forces a new fetch (key rotation: unknown `kid`). */
   async getJwks(refresh = false): Promise<JSONWebKeySet> {
     const cached = this.read()
-    if (!refresh && cached?.jwks !== undefined && isJwks(cached.jwks)) return cached.jwks
+    if (!refresh && cached?.jwks !== undefined && isJwks(cached.jwks)) {
+      const metadata = await this.getMetadata()
+      if (cached.jwksUri === metadata.jwks_uri) return cached.jwks
+    }
     if (refresh || !this.jwksFetch) {
       this.jwksFetch = this.fetchJwks().finally(() => {
         this.jwksFetch = undefined
@@ -69,44 +78,46 @@ export class ProviderCache {
 
   private async fetchJwks(): Promise<JSONWebKeySet> {
     const metadata = await this.getMetadata()
-    const jwks = await fetchProviderJson(metadata.jwks_uri, 'discovery_failed', this.fetchFn)
+    const jwks = await fetchProviderJson(metadata.jwks_uri, 'discovery_failed', this.options.fetch)
     if (!isJwks(jwks)) {
       throw new AuthError('discovery_failed', { message: 'The provider’s JWKS has no "keys".' })
     }
-    this.write({ metadata, jwks })
+    // The keys age with the discovery document they came with.
+    const fetchedAt = this.read()?.fetchedAt ?? this.options.now()
+    this.write({ metadata, fetchedAt, jwks, jwksUri: metadata.jwks_uri })
     return jwks
   }
 
   private async loadMetadata(): Promise<ProviderMetadata> {
+    const { authority, extraOrigins = [], configuredIssuer, fetch } = this.options
     const cached = this.read()
     if (cached) {
       try {
-        return parseMetadata(
-          cached.metadata,
-          this.authority,
-          this.extraOrigins,
-          this.configuredIssuer,
-        )
+        return parseMetadata(cached.metadata, authority, extraOrigins, configuredIssuer)
       } catch {
-        this.storage.removeItem(this.storageKey)
+        this.options.storage.removeItem(this.storageKey)
       }
     }
-    const metadata = await fetchMetadata(
-      this.authority,
-      this.fetchFn,
-      this.extraOrigins,
-      this.configuredIssuer,
-    )
-    this.write({ metadata })
+    const metadata = await fetchMetadata(authority, fetch, extraOrigins, configuredIssuer)
+    this.write({ metadata, fetchedAt: this.options.now() })
     return metadata
   }
 
+  /** The cached entry, if it is younger than a day. */
   private read(): CachedProvider | undefined {
-    const raw = this.storage.getItem(this.storageKey)
+    const raw = this.options.storage.getItem(this.storageKey)
     if (raw === null) return undefined
     try {
       const parsed: unknown = JSON.parse(raw)
-      return isRecord(parsed) ? { metadata: parsed.metadata, jwks: parsed.jwks } : undefined
+      if (!isRecord(parsed) || typeof parsed.fetchedAt !== 'number') return undefined
+      const age = this.options.now() - parsed.fetchedAt
+      if (age < 0 || age > PROVIDER_CACHE_MAX_AGE_MS) return undefined
+      return {
+        metadata: parsed.metadata,
+        fetchedAt: parsed.fetchedAt,
+        jwks: parsed.jwks,
+        jwksUri: parsed.jwksUri,
+      }
     } catch {
       return undefined
     }
@@ -114,7 +125,7 @@ export class ProviderCache {
 
   private write(entry: CachedProvider): void {
     try {
-      this.storage.setItem(this.storageKey, JSON.stringify(entry))
+      this.options.storage.setItem(this.storageKey, JSON.stringify(entry))
     } catch {
       // Storage full or disabled: caching is an optimisation only.
     }
