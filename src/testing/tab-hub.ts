@@ -5,12 +5,19 @@ import type { TabChannel, TabMessage } from '../auth/core/tab-sync'
  * channel of the hub, asynchronously, as a structured clone.
  */
 export function createTabHub() {
-  const handlers = new Set<{ handler: (message: unknown) => void }>()
+  const handlers = new Set<{ handler: (message: unknown) => void; delay: number }>()
   const queues = new Map<string, Promise<unknown>>()
   const held = new Set<LockInfo>()
   return {
-    channel(): TabChannel {
-      const self: { handler: (message: unknown) => void } = { handler: () => undefined }
+    /**
+     * A tab's channel. `receiveDelayMs`: how late this tab handles what others post (a busy
+     * renderer on a loaded machine).
+     */
+    channel({ receiveDelayMs = 0 } = {}): TabChannel {
+      const self: { handler: (message: unknown) => void; delay: number } = {
+        handler: () => undefined,
+        delay: receiveDelayMs,
+      }
       handlers.add(self)
       return {
         post: (message: TabMessage) => {
@@ -19,7 +26,7 @@ export function createTabHub() {
             if (other !== self)
               setTimeout(() => {
                 other.handler(copy)
-              }, 0)
+              }, other.delay)
           }
         },
         listen: (handler) => {

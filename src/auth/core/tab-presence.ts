@@ -29,9 +29,12 @@ export class TabPresence {
     this.locks.request(this.name, { mode: 'shared' }, () => released).catch(() => undefined)
   }
 
-  /** Whether another tab holds the lock (this tab must not: ask only without a session). */
+  /**
+   * Whether another tab holds the lock, or has just asked for it (a page that reloaded with a
+   * session); this tab must not: ask only without a session.
+   */
   async othersSignedIn(): Promise<boolean> {
-    const { held = [] } = await this.locks.query()
-    return held.some((lock) => lock.name === this.name)
+    const { held = [], pending = [] } = await this.locks.query()
+    return [...held, ...pending].some((lock) => lock.name === this.name)
   }
 }

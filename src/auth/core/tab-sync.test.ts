@@ -27,6 +27,17 @@ function openSibling(
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 60))
 
+/** The lock a signed-in tab of the fixture's app holds (tab-presence.ts). */
+const PRESENCE_LOCK = 'tessera-signed-in:https://idp.example.test|tessera-spa'
+
+/** A lock callback that holds the lock until `controller` aborts. */
+const untilAborted = (controller: AbortController) =>
+  new Promise<void>((resolve) => {
+    controller.signal.addEventListener('abort', () => {
+      resolve()
+    })
+  })
+
 /** Waits in real time while setTimeout is faked. */
 const realDelay = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -131,28 +142,61 @@ describe('tabs of one session', () => {
       const hub = createTabHub()
       // A signed-in tab that is busy (or frozen): it holds the session lock but cannot answer.
       const frozen = new AbortController()
-      void hub.locks.request(
-        'tessera-signed-in:https://idp.example.test|tessera-spa',
-        { mode: 'shared' },
-        () =>
-          new Promise<void>((resolve) => {
-            frozen.signal.addEventListener('abort', () => {
-              resolve()
-            })
-          }),
-      )
+      void hub.locks.request(PRESENCE_LOCK, { mode: 'shared' }, () => untilAborted(frozen))
       onTestFinished(() => {
         frozen.abort()
       })
       const fixture = await createAuthFixture({ channel: hub.channel(), locks: hub.locks })
 
       const pending = fixture.auth.signIn()
-      await vi.advanceTimersByTimeAsync(900)
+      await vi.advanceTimersByTimeAsync(9_500)
       await realDelay(300) // time for the redirect, were it not waiting
       expect(fixture.navigations).toHaveLength(0)
-      await vi.advanceTimersByTimeAsync(100)
+      await vi.advanceTimersByTimeAsync(600)
       await pending
       expect(fixture.navigations).toHaveLength(1)
+    })
+
+    it('signs a new tab in from a sibling that answers seconds late (a loaded machine)', async () => {
+      const hub = createTabHub()
+      const slow = await createAuthFixture({
+        channel: hub.channel({ receiveDelayMs: 3_000 }),
+        locks: hub.locks,
+      })
+      await slow.signIn()
+      const sibling = openSibling(slow, hub)
+
+      const pending = sibling.tab.signIn({ returnTo: '/profile' })
+      await vi.advanceTimersByTimeAsync(3_500)
+      await pending
+
+      expect(sibling.navigations).toEqual([])
+      expect(sibling.tab.getSnapshot().status).toBe('signed-in')
+    })
+
+    it('signs a new tab in from a sibling that was reloading when it asked', async () => {
+      const hub = createTabHub()
+      const signedIn = await createAuthFixture() // the session the reloading tab comes back with
+      await signedIn.signIn()
+      const unloading = new AbortController()
+      void hub.locks.request(PRESENCE_LOCK, { mode: 'shared' }, () => untilAborted(unloading))
+      const newTab = openSibling(signedIn, hub)
+
+      const pending = newTab.tab.signIn({ returnTo: '/profile' })
+      await vi.advanceTimersByTimeAsync(300)
+      unloading.abort() // the signed-in tab unloads to reload, before it could answer
+      await vi.advanceTimersByTimeAsync(1_500) // its next page is still loading
+      const reloaded = new AuthClient({
+        ...signedIn.options,
+        channel: hub.channel(),
+        locks: hub.locks,
+      })
+      await vi.advanceTimersByTimeAsync(600)
+      await pending
+
+      expect(reloaded.getSnapshot().status).toBe('signed-in')
+      expect(newTab.navigations).toEqual([])
+      expect(newTab.tab.getSnapshot().status).toBe('signed-in')
     })
   })
 

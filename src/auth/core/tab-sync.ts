@@ -2,10 +2,19 @@ import { isRecord } from './http'
 import { isValidSession, type Session } from './session-store'
 import type { TabPresence } from './tab-presence'
 
-/** How long a signed-in sibling has to answer a new tab; it usually takes a few ms. */
-const SIBLING_ANSWER_MS = 1_000
+/**
+ * A tab without a session asks its signed-in siblings again this often: one may be busy (a
+ * loaded machine) or reloading, and a reloaded page never heard the first question.
+ */
+const ASK_AGAIN_MS = 250
+/** A signed-in sibling that went away (reloading) is given this long to come back and answer. */
+const RELOAD_GRACE_MS = 5_000
+/** A sibling that holds a session but never answers (frozen, hung) is waited for this long. */
+const MAX_SIBLING_WAIT_MS = 10_000
 /** Without Web Locks a tab cannot know whether a sibling is signed in: a short wait, then go. */
 const UNKNOWN_SIBLINGS_WAIT_MS = 150
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * What tabs of one origin tell each other. sessionStorage is per tab, but tabs opened with
@@ -122,17 +131,34 @@ export class TabSync {
     return this.answered
   }
 
-  /** Resolves when no sibling's answer can matter any more. */
+  /**
+   * Resolves when no sibling's answer can matter any more. While a signed-in sibling exists, or
+   * existed moments ago (reloading), the tab keeps asking; it goes to the provider only when no
+   * signed-in tab is left, or one has held its session for the longest wait without answering.
+   * So a signed-in user is never sent to the provider because a sibling was slow or reloading.
+   */
   private async waitForSiblings(signedIn: boolean): Promise<void> {
     // Only a tab without a session waits before signing in; one with a session never does.
     if (signedIn) return
-    let wait = UNKNOWN_SIBLINGS_WAIT_MS
-    if (this.presence) {
-      const present = await this.presence.othersSignedIn().catch(() => undefined)
-      if (present === false) return
-      if (present) wait = SIBLING_ANSWER_MS
+    if (!this.presence) {
+      await delay(UNKNOWN_SIBLINGS_WAIT_MS)
+      return
     }
-    await new Promise((resolve) => setTimeout(resolve, wait))
+    // Counted in rounds, not read from a clock: a busy page's rounds only get longer.
+    const graceRounds = RELOAD_GRACE_MS / ASK_AGAIN_MS
+    let roundsSinceSeen = Infinity
+    for (let round = 0; round < MAX_SIBLING_WAIT_MS / ASK_AGAIN_MS; round++) {
+      const present = await this.presence.othersSignedIn().catch(() => false)
+      roundsSinceSeen = present ? 0 : roundsSinceSeen + 1
+      if (roundsSinceSeen > graceRounds || this.answeredYet()) return
+      if (round > 0) this.channel.post({ type: 'request-session', since: 0 })
+      await delay(ASK_AGAIN_MS)
+    }
+  }
+
+  /** Whether the page's question is settled (a sibling's session was adopted). */
+  private answeredYet(): boolean {
+    return this.siblingAnswered === undefined
   }
 
   private receive(message: TabMessage | undefined): void {
