@@ -24,6 +24,11 @@ export function apiName(page: Page, user: DemoUser): Locator {
   return page.locator(API_ANSWER_REGION, { hasText: user.name })
 }
 
+/** Waits until the page shows the signed-in user (the banner's account controls). */
+export async function signedInPage(tab: Page, user: DemoUser, timeout = 15_000): Promise<void> {
+  await tab.getByRole('banner').getByText(user.name).waitFor({ timeout })
+}
+
 /** Signed out, opens /profile, logs in and waits for the API's answer. */
 export async function deepLinkLogin(page: Page, stack: DevStack, user: DemoUser): Promise<void> {
   await page.goto(`${stack.appOrigin}/profile`)

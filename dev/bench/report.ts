@@ -140,7 +140,7 @@ Tabs 2–${String(r.tabs)} opened with \`window.open\` from tab 1; fake clock pa
 ${r.errors.map((e) => `- failed: ${e}`).join('\n')}`
 }
 
-function soak(r: SoakReport): string {
+export function soakMarkdown(r: SoakReport): string {
   const off =
     r.failedCalls > 0 ||
     r.forcedSignIns > 0 ||
@@ -162,9 +162,11 @@ ${r.events
   .map((e) => `- ${seconds(e.atMs)} s, tab ${tabNo(e.tab)}: ${e.what}`)
   .join('\n')}`
   return `
-## Soak: ${String(r.tabs)} tabs × (demo \`/me\` + notes \`/notes\`) every 1–2 s for ${String(r.seconds)} s, access tokens live ${String(r.accessTokenTtlSeconds)} s
+## Soak: ${String(r.tabs)} tabs for ${String(r.seconds)} s, access tokens live ${String(r.accessTokenTtlSeconds)} s, ${String(r.cpuLoad)} busy loops
+Every 1–3 s each tab calls both APIs, reloads, opens another page or gives way to a new tab.
 | measure | result | target |
 | --- | ---: | ---: |
+| page loads: reloads / other pages / new tabs | ${String(r.pageLoads.reload)} / ${String(r.pageLoads.navigate)} / ${String(r.pageLoads.newTab)} | |
 | failed calls | ${String(r.failedCalls)} of ${String(r.calls)} | 0 |
 | forced sign-ins (provider \`/auth\` navigations + alerts shown, per tab) | ${String(r.forcedSignIns)} (${String(r.providerNavigations)} + ${String(r.alerts)}) | 0 |
 | refresh grants | ${String(r.refreshGrants)} | |
@@ -232,7 +234,7 @@ Tessera's counts include the JWKS fetch for signature checking, which no peer do
 ## ${String(c.calls)} concurrent calls with an expired access token
 refresh grants: ${String(c.refreshGrants)}, calls ok: ${String(c.ok)}/${String(c.calls)}, next refresh ok: ${String(c.laterRefreshOk)}
 ${multiTab(r.multiTabExpiredCalls)}
-${r.soak ? soak(r.soak) : '\n## Soak\nskipped (`BENCH_SOAK_SECONDS=0`)'}
+${r.soak ? soakMarkdown(r.soak) : '\n## Soak\nskipped (`BENCH_SOAK_SECONDS=0`)'}
 `
 }
 

@@ -10,6 +10,9 @@
  *   local run: `BENCH_SOAK_SECONDS=30 BENCH_RUNS=2 npm run bench`.
  * - `BENCH_COMPARE` (a folder holding another build, e.g. a worktree's `dist/`): measures only
  *   the timed flows, of that build and of this one alternately, and prints them side by side.
+ * - `BENCH_CPU_LOAD` (default 0): busy loops that compete for the CPU during the soak (one per
+ *   core: `BENCH_CPU_LOAD=$(nproc)`), to show its outcome does not depend on timing.
+ * - `BENCH_ONLY=soak`: only the soak (with sizes), e.g. to repeat it under load.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -25,7 +28,14 @@ import { measureBundle } from './bundle-size'
 import { alternateRounds, compareBuilds } from './compare'
 import { concurrentExpiredCalls, tokenAccessMicros } from './flows'
 import { multiTabExpiredCalls } from './multi-tab'
-import { type BenchResult, comparisonMarkdown, flowStats, markdown, stats } from './report'
+import {
+  type BenchResult,
+  comparisonMarkdown,
+  flowStats,
+  markdown,
+  soakMarkdown,
+  stats,
+} from './report'
 import { buildPeer, PEER, peerFirstLoad } from './peer/build'
 import { soak } from './soak'
 
@@ -40,6 +50,8 @@ function wholeNumber(name: string, fallback: number, min: number): number {
 
 const RUNS = wholeNumber('BENCH_RUNS', 5, 1)
 const SOAK_SECONDS = wholeNumber('BENCH_SOAK_SECONDS', 300, 0)
+const CPU_LOAD = wholeNumber('BENCH_CPU_LOAD', 0, 0)
+const ONLY_SOAK = process.env.BENCH_ONLY === 'soak'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const DIST = `${ROOT}dist`
 const PEER_DIST = `${ROOT}dev/bench/results/peer-dist`
@@ -140,11 +152,22 @@ async function main(): Promise<void> {
     return
   }
   const bundle = measureBundle(DIST)
+  if (ONLY_SOAK) {
+    try {
+      const report = await soak(browser, DIST, SOAK_SECONDS || 180, CPU_LOAD)
+      console.log(soakMarkdown(report))
+      mkdirSync(`${ROOT}dev/bench/results`, { recursive: true })
+      writeFileSync(`${ROOT}dev/bench/results/soak.json`, `${JSON.stringify(report, null, 2)}\n`)
+    } finally {
+      await browser.close()
+    }
+    return
+  }
   try {
     const flows = await measureFlows(browser)
     const { concurrency, multiTab } = flows
     if (SOAK_SECONDS > 0) console.log(`Soak: ${String(SOAK_SECONDS)} s (BENCH_SOAK_SECONDS)…`)
-    const soakReport = SOAK_SECONDS > 0 ? await soak(browser, DIST, SOAK_SECONDS) : null
+    const soakReport = SOAK_SECONDS > 0 ? await soak(browser, DIST, SOAK_SECONDS, CPU_LOAD) : null
 
     const result: BenchResult = {
       date: new Date().toISOString(),

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../config'
-import { apiName, login } from './browser-steps'
+import { login, signedInPage } from './browser-steps'
 import { tabOf } from './token-traffic'
 
 /** Events kept in the report (failures, alerts, API errors, console errors, …). */
@@ -130,18 +130,20 @@ export async function recover(
       await signIn.click({ timeout: 5_000 }).catch(() => 0)
       await Promise.race([
         tab.waitForURL((url) => url.origin === stack.issuer, { timeout: 10_000 }).catch(() => 0),
-        apiName(tab, user)
-          .waitFor({ timeout: 10_000 })
-          .catch(() => 0),
+        signedInPage(tab, user, 10_000).catch(() => 0),
       ])
     }
     if (onProvider()) {
       // With a live provider session the provider may send the tab straight back.
-      await tab.getByLabel('Username').or(apiName(tab, user)).first().waitFor({ timeout: 10_000 })
+      await tab
+        .getByLabel('Username')
+        .or(tab.getByRole('banner').getByText(user.name))
+        .first()
+        .waitFor({ timeout: 10_000 })
       if (onProvider()) await login(tab, user)
     }
-    await apiName(tab, user).waitFor({ timeout: 10_000 })
-    log.note(index, 'recovered: the tab shows the API answer again')
+    await signedInPage(tab, user, 10_000)
+    log.note(index, 'recovered: the tab is signed in again')
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n', 1)[0] : String(error)
     log.note(index, `recovery failed: ${message ?? ''}`)

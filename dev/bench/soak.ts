@@ -1,14 +1,18 @@
 /**
- * Soak: three tabs of one session query both APIs every 1–2 s, in real time, against a stack
- * whose access tokens live 30 s, so renewals happen often and tabs collide around expiry.
+ * Soak: three tabs of one session, in real time, against a stack whose access tokens live 30 s
+ * (BENCH_SOAK_TOKEN_TTL), so renewals happen often and tabs collide around expiry. Every 1–3 s
+ * each tab does what users do: query both APIs, reload, open another page, or give way to a
+ * new tab opened on a protected page (empty sessionStorage: it must get the session from its
+ * siblings, not the provider). With BENCH_CPU_LOAD, busy loops compete for every core.
  */
+import { spawn } from 'node:child_process'
 import { setTimeout as sleep } from 'node:timers/promises'
 
 import type { Browser, BrowserContext, Page } from '@playwright/test'
 
 import { devStack, type DemoUser, type DevStack } from '../config'
 import { startStack } from '../stack'
-import { deepLinkLogin, fetchInTab, openSibling } from './browser-steps'
+import { deepLinkLogin, fetchInTab, openSibling, signedInPage } from './browser-steps'
 import { recover, type SoakEvent, SoakLog, watch } from './soak-watch'
 import { type GrantSummary, type TokenRequest, TokenTraffic } from './token-traffic'
 
@@ -18,7 +22,7 @@ const SOAK_ENV = {
   TESSERA_API_PORT: '9851',
   TESSERA_NOTES_API_PORT: '9852',
   TESSERA_APP_PORT: '9860',
-  TESSERA_ACCESS_TOKEN_TTL: '30',
+  TESSERA_ACCESS_TOKEN_TTL: process.env.BENCH_SOAK_TOKEN_TTL ?? '30',
   TESSERA_DIAGNOSTICS: '1',
 }
 const TABS = 3
@@ -26,6 +30,11 @@ const CALLS: readonly (readonly [api: string, path: string])[] = [
   ['demo', '/me'],
   ['notes', '/notes'],
 ]
+/** Pages a tab reloads or opens; each shows what its API answered. */
+const PAGES = ['/profile', '/notes', '/tasks'] as const
+/** What a tab does next, by weight: mostly API calls, now and then a page load or a new tab. */
+const ACTIONS = ['calls', 'calls', 'calls', 'reload', 'navigate', 'navigate', 'new-tab'] as const
+type Action = (typeof ACTIONS)[number]
 
 export interface SoakGrant {
   readonly atMs: number
@@ -59,21 +68,48 @@ export interface SoakReport extends GrantSummary {
   readonly contendedRenewals: number
   /** API answers ≥ 400 (a 401 makes the app renew and retry once). */
   readonly apiErrorAnswers: number
+  /** Page loads the tabs did: reloads, navigations to another page, new tabs. */
+  readonly pageLoads: {
+    readonly reload: number
+    readonly navigate: number
+    readonly newTab: number
+  }
+  /** Busy loops competing for the CPU during the soak (BENCH_CPU_LOAD). */
+  readonly cpuLoad: number
   readonly events: readonly SoakEvent[]
   readonly grants: readonly SoakGrant[]
 }
 
-export async function soak(browser: Browser, dist: string, seconds: number): Promise<SoakReport> {
+export async function soak(
+  browser: Browser,
+  dist: string,
+  seconds: number,
+  cpuLoad = 0,
+): Promise<SoakReport> {
   const stack = devStack({ ...process.env, ...SOAK_ENV })
   const user = stack.users[0]
   if (!user) throw new Error('dev/config.ts has no demo user')
   const running = await startStack(stack, { mode: 'dist', root: dist })
   const context = await browser.newContext()
+  const load = busyLoops(cpuLoad)
   try {
-    return await soakIn(context, stack, user, seconds)
+    return { ...(await soakIn(context, stack, user, seconds)), cpuLoad }
   } finally {
+    load.stop()
     await context.close()
     await running.close()
+  }
+}
+
+/** `count` processes that spin until stopped: a machine whose every core is busy. */
+function busyLoops(count: number): { stop(): void } {
+  const loops = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+  )
+  return {
+    stop: () => {
+      for (const loop of loops) loop.kill('SIGKILL')
+    },
   }
 }
 
@@ -82,8 +118,9 @@ async function soakIn(
   stack: DevStack,
   user: DemoUser,
   seconds: number,
-): Promise<SoakReport> {
+): Promise<Omit<SoakReport, 'cpuLoad'>> {
   const tabs: Page[] = []
+  const pageLoads = { reload: 0, navigate: 0, newTab: 0 }
   const traffic = new TokenTraffic(context, stack, tabs)
   const log = new SoakLog(() => traffic.elapsed())
   let armed = false
@@ -96,7 +133,8 @@ async function soakIn(
   while (tabs.length < TABS) tabs.push(await openSibling(first, user))
 
   const deadline = performance.now() + seconds * 1000
-  await Promise.all(tabs.map((tab, index) => tabLoop(tab, index, deadline, stack, user, log)))
+  const churn = { tabs, pageLoads, context }
+  await Promise.all(tabs.map((_, index) => tabLoop(churn, index, deadline, stack, user, log)))
   await settled(traffic)
 
   const apiOf = (resource: string | undefined) =>
@@ -120,6 +158,7 @@ async function soakIn(
     alerts: log.alerts,
     contendedRenewals: traffic.refreshGrants().filter(contended).length,
     apiErrorAnswers: log.apiErrorAnswers,
+    pageLoads,
     ...traffic.summary(),
     events: log.events,
     grants: traffic.refreshGrants().map((g) => ({
@@ -134,8 +173,19 @@ async function soakIn(
   }
 }
 
+interface Churn {
+  /** The soak's tabs by slot: a new tab takes the slot of the one it replaces. */
+  readonly tabs: Page[]
+  readonly pageLoads: { reload: number; navigate: number; newTab: number }
+  readonly context: BrowserContext
+}
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)] as T
+}
+
 async function tabLoop(
-  tab: Page,
+  churn: Churn,
   index: number,
   deadline: number,
   stack: DevStack,
@@ -144,6 +194,28 @@ async function tabLoop(
 ): Promise<void> {
   await sleep(Math.random() * 1000)
   while (performance.now() < deadline) {
+    const action: Action = pick(ACTIONS)
+    const failed = await act(action, churn, index, stack, user, log)
+    const tab = churn.tabs[index]
+    if (!tab) return
+    const shown = (await tab.getByRole('alert').count()) > 0
+    if (failed || shown) await recover(tab, index, stack, user, log)
+    await sleep(1000 + Math.random() * 2000)
+  }
+}
+
+/** Does `action` in the tab at `index`; resolves whether something failed (already logged). */
+async function act(
+  action: Action,
+  churn: Churn,
+  index: number,
+  stack: DevStack,
+  user: DemoUser,
+  log: SoakLog,
+): Promise<boolean> {
+  const tab = churn.tabs[index]
+  if (!tab) return false
+  if (action === 'calls') {
     const outcomes = await Promise.all(
       CALLS.map(async ([api, path]) => {
         log.started(index, api)
@@ -157,9 +229,29 @@ async function tabLoop(
       log.failedCalls++
       log.note(index, `${api} call failed: ${outcome.error}`)
     }
-    const shown = (await tab.getByRole('alert').count()) > 0
-    if (failed || shown) await recover(tab, index, stack, user, log)
-    await sleep(1000 + Math.random() * 1000)
+    return failed
+  }
+  try {
+    if (action === 'reload') {
+      churn.pageLoads.reload++
+      await tab.reload()
+    } else if (action === 'navigate') {
+      churn.pageLoads.navigate++
+      await tab.goto(`${stack.appOrigin}${pick(PAGES)}`)
+    } else {
+      // A new tab on a protected page: its sessionStorage is empty.
+      churn.pageLoads.newTab++
+      const fresh = await churn.context.newPage()
+      churn.tabs[index] = fresh
+      await tab.close()
+      await fresh.goto(`${stack.appOrigin}${pick(PAGES)}`)
+    }
+    await signedInPage(churn.tabs[index] ?? tab, user)
+    return false
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n', 1)[0] : String(error)
+    log.note(index, `${action} failed: ${message ?? ''}`)
+    return true
   }
 }
 
