@@ -24,3 +24,18 @@ export class ApiError extends Error {
 export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status)
 }
+
+/**
+ * The API could not be reached: the request failed before any answer (offline, DNS, the API
+ * down, or CORS/CSP refusing it). The one API failure worth retrying as it is.
+ */
+export class ApiUnreachableError extends Error {
+  override readonly name = 'ApiUnreachableError'
+  /** The API's origin. */
+  readonly origin: string
+
+  constructor(origin: string, options?: ErrorOptions) {
+    super(`Could not reach ${origin}.`, options)
+    this.origin = origin
+  }
+}

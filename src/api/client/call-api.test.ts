@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
 
+import { UsageError } from '../../errors'
 import { ApiError } from './api-error'
 import { type ApiEndpoint, callApi, resolveApiUrl } from './call-api'
 
@@ -108,7 +109,7 @@ describe('resolveApiUrl', () => {
   it.each(['//evil.example/x', 'https://evil.example/', '/../../other'])(
     'refuses %s, which would leave the API',
     (path) => {
-      expect(() => resolveApiUrl('https://api.example.test/v1', path)).toThrow(TypeError)
+      expect(() => resolveApiUrl('https://api.example.test/v1', path)).toThrow(UsageError)
     },
   )
 })

@@ -1,4 +1,5 @@
-import { ApiError } from './api-error'
+import { UsageError } from '../../errors'
+import { ApiError, ApiUnreachableError } from './api-error'
 import { stepUpFrom } from './step-up'
 import { parseWwwAuthenticate } from './www-authenticate'
 
@@ -34,11 +35,11 @@ export interface ApiRequest {
 export function resolveApiUrl(baseUrl: string, path: string): URL {
   const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
   if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) {
-    throw new TypeError(`API paths start with a single "/": ${path}`)
+    throw new UsageError(`API paths start with a single "/": ${path}`)
   }
   const url = new URL(path.slice(1), base)
   if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
-    throw new TypeError(`Refusing to send a token outside ${base.href}: ${path}`)
+    throw new UsageError(`Refusing to send a token outside ${base.href}: ${path}`)
   }
   return url
 }
@@ -70,10 +71,10 @@ export async function callApi(
     }
     if (request.body !== undefined) headers['Content-Type'] = 'application/json'
     if (scheme === 'DPoP') {
-      if (!endpoint.createProof) throw new TypeError('A DPoP-bound token needs createProof.')
+      if (!endpoint.createProof) throw new UsageError('A DPoP-bound token needs createProof.')
       headers.DPoP = await endpoint.createProof(method, url.href, token, dpopNonces.get(url.origin))
     }
-    const response = await fetch(url, {
+    const response = await send(url, {
       method,
       headers,
       ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
@@ -120,6 +121,16 @@ export async function callApi(
       throw new ApiError(response.status, message, challenge, endpoint.rejectedTokenFix)
     }
     throw new ApiError(response.status, message, challenge)
+  }
+}
+
+/** `fetch`, its network failure named as such (a cancelled request stays an AbortError). */
+async function send(url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (error) {
+    if (init.signal?.aborted) throw error
+    throw new ApiUnreachableError(url.origin, { cause: error })
   }
 }
 

@@ -11,8 +11,11 @@ function decodeClaims(value: string): string | undefined {
   try {
     // Entra sends the claims request base64-encoded (standard alphabet, maybe url-safe).
     const json = atob(value.replace(/-/g, '+').replace(/_/g, '/'))
-    JSON.parse(json)
-    return json
+    const parsed: unknown = JSON.parse(json)
+    // OIDC Core §5.5: a claims request is a JSON object; anything else is no challenge at all.
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? json
+      : undefined
   } catch {
     return undefined
   }

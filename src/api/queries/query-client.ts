@@ -1,20 +1,21 @@
 import { notifyManager, QueryClient } from '@tanstack/query-core'
 
 import { isAuthError, isTransientAuthError } from '../../auth/core'
-import { isApiError } from '../client'
+import { ApiUnreachableError, isApiError } from '../client'
 
 const MAX_RETRIES = 2
 
 /**
- * Retries only what may pass on its own: network failures, provider timeouts and 5xx. A 4xx
- * (after the one renew-and-retry in `callApi`) or an ended session never retries, so nothing
- * loops against the provider or the API.
+ * Retries only what may pass on its own: an unreachable API, provider timeouts and network
+ * failures, and 5xx answers. A 4xx (after the one renew-and-retry in `callApi`), an ended
+ * session, a configuration error or a bug never retries, so nothing loops against the provider
+ * or the API, and a mistake is shown as what it is.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (failureCount >= MAX_RETRIES) return false
   if (isAuthError(error)) return isTransientAuthError(error)
   if (isApiError(error)) return error.status >= 500
-  return error instanceof TypeError // fetch's network failure
+  return error instanceof ApiUnreachableError
 }
 
 /** The app's query client: one retry policy for every query and mutation. */

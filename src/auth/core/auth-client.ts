@@ -1,4 +1,4 @@
-import type { ApiConfig, AppConfig } from '../../config'
+import { type ApiConfig, type AppConfig, ConfigError } from '../../config'
 import { isAuthorizationResponse } from './authorization-response'
 import { needsInteraction } from './aadsts-code'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
@@ -248,10 +248,14 @@ export class AuthClient {
     })
   }
 
-  /** The configured API `name`; throws for a name that is not in `config.apis`. */
+  /** The configured API `name`; a name that is not in `config.apis` is a configuration error. */
   api(name: string): ApiConfig {
     const api = this.config.apis[name]
-    if (!api) throw new TypeError(`Unknown API "${name}": add it to "apis" in config.json.`)
+    if (!api) {
+      throw new ConfigError('config.json lacks an API the app calls:', [
+        { path: `apis.${name}`, message: `add the API "${name}" (its baseUrl and scopes)` },
+      ])
+    }
     return api
   }
 

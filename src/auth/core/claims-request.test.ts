@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 
+import { UsageError } from '../../errors'
 import { claimsRequest } from './claims-request'
 
 describe('claimsRequest', () => {
@@ -19,6 +20,6 @@ describe('claimsRequest', () => {
 
   it('sends nothing without either, and refuses a challenge that is not a JSON object', () => {
     expect(claimsRequest(undefined, [])).toBeUndefined()
-    expect(() => claimsRequest('[1]', [])).toThrow(TypeError)
+    expect(() => claimsRequest('[1]', [])).toThrow(UsageError)
   })
 })

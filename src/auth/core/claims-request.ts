@@ -1,3 +1,5 @@
+import { UsageError } from '../../errors'
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -15,7 +17,8 @@ export function claimsRequest(
   let claims: Record<string, unknown> = {}
   if (challenge !== undefined) {
     const parsed: unknown = JSON.parse(challenge)
-    if (!isObject(parsed)) throw new TypeError('A claims challenge must be a JSON object.')
+    // api/client's stepUpFrom hands over objects only.
+    if (!isObject(parsed)) throw new UsageError('A claims challenge must be a JSON object.')
     claims = parsed
   }
   if (capabilities.length > 0) {

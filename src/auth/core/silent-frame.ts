@@ -1,3 +1,4 @@
+import { UsageError } from '../../errors'
 import { AuthError } from './errors'
 import { parseSilentCallbackMessage } from './silent-message'
 
@@ -37,7 +38,7 @@ export function runSilentFrame(
   doc: Document = document,
 ): Promise<string> {
   const view = doc.defaultView
-  if (!view) return Promise.reject(new TypeError('Silent renewal needs a window.'))
+  if (!view) return Promise.reject(new UsageError('Silent renewal needs a window.'))
   const frame = doc.createElement('iframe')
   frame.hidden = true // display: none, so it is out of the accessibility tree and tab order too
   return new Promise<string>((resolve, reject) => {
