@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm'
 
 import { describe, expect, it } from 'vitest'
 
+import { withMetaCsp } from './hosts/github-pages'
 import { hostingKit } from './kit'
 import { hostingPolicy, responseHeaders } from './policy'
 import type { DocumentException } from './policy'
@@ -28,6 +29,7 @@ function kitFor(basePath: string, exceptions: readonly DocumentException[] = [])
   const files = hostingKit({
     policy,
     indexHtml: INDEX,
+    documents: {},
     nginx: { listen: '127.0.0.1:8080', root: '/srv/tessera' },
   })
   const file = (name: string): string => {
@@ -110,6 +112,7 @@ describe('the nginx server block', () => {
       hostingKit({
         policy: unsafe,
         indexHtml: INDEX,
+        documents: {},
         nginx: { listen: '80', root: '/srv/x; include /etc/passwd' },
       }),
     ).toThrow(/root must be a plain nginx token/)
@@ -195,6 +198,18 @@ describe('GitHub Pages', () => {
   })
 })
 
+describe('GitHub Pages, run again', () => {
+  it('replaces the CSP of the earlier run instead of adding a second one', () => {
+    const policy = hostingPolicy({ config: CONFIG, basePath: '/portal/' })
+    const once = withMetaCsp(policy, INDEX, 'index.html')
+    const moved = hostingPolicy({ config: { ...CONFIG, apis: {} }, basePath: '/portal/' })
+    const twice = withMetaCsp(moved, once, 'index.html')
+    expect(twice.match(/http-equiv="Content-Security-Policy"/g)).toHaveLength(1)
+    expect(twice).not.toContain('orders.example.test')
+    expect(twice).toBe(withMetaCsp(moved, INDEX, 'index.html'))
+  })
+})
+
 describe('S3 + CloudFront', () => {
   const { file } = kitFor('/portal/')
 
@@ -234,6 +249,28 @@ describe('S3 + CloudFront', () => {
     expect(uriFor('/portal/config.json').uri).toBe('/portal/config.json')
     expect(uriFor('/other').uri).toBe('/other')
     expect(uriFor('/portal').statusCode).toBe(301)
+  })
+
+  it('gives the silent callback a behavior and a framing rule of its own', () => {
+    const { file: fileWithCallback } = kitFor('/portal/', [
+      { path: 'silent-callback.html', frameAncestors: "'self'" },
+    ])
+    expect(JSON.parse(fileWithCallback('s3-cloudfront/cache-behaviors.json'))).toMatchObject({
+      CacheBehaviors: [
+        {
+          PathPattern: '/portal/silent-callback.html',
+          ResponseHeadersPolicy: 'response-headers-policy-silent-callback-html.json',
+        },
+      ],
+    })
+    const own = JSON.parse(
+      fileWithCallback('s3-cloudfront/response-headers-policy-silent-callback-html.json'),
+    ) as { Name: string; SecurityHeadersConfig: { FrameOptions: { FrameOption: string } } }
+    expect(own.Name).toBe('tessera-portal-silent-callback-html')
+    expect(own.SecurityHeadersConfig.FrameOptions.FrameOption).toBe('SAMEORIGIN')
+    expect(fileWithCallback('s3-cloudfront/README.md')).toContain(
+      'Add a cache behavior for the path pattern `/portal/silent-callback.html`',
+    )
   })
 
   it('uploads with the cache rules', () => {

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 
 import { ConfigError, parseConfig } from '../../src/config'
 import { normalizeBasePath } from './base-path'
+import { otherDocuments } from './dist-documents'
 import { pinBasePath } from './index-html'
 import { hostingKit } from './kit'
 import { hostingPolicy } from './policy'
@@ -103,6 +104,7 @@ const policy = hostingPolicy({ config: { ...config }, basePath })
 const files = hostingKit({
   policy,
   indexHtml,
+  documents: await otherDocuments(dist),
   nginx: { root: values['nginx-root'], listen: values['nginx-listen'] },
 })
 for (const [file, content] of files) {

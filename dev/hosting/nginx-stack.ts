@@ -17,6 +17,7 @@ import { startIdentityProvider } from '../idp/server'
 import { profileOf } from '../profiles'
 import { stopOnSignal } from '../stop-on-signal'
 import { pinBasePath } from './index-html'
+import { otherDocuments } from './dist-documents'
 import { hostingKit } from './kit'
 import { startNginx } from './nginx-process'
 import { hostingPolicy } from './policy'
@@ -47,6 +48,7 @@ try {
   const kit = hostingKit({
     policy: hostingPolicy({ config, basePath: stack.basePath }),
     indexHtml,
+    documents: await otherDocuments(site),
     nginx: { listen: `${HOST}:${String(stack.appPort)}`, root: site },
   })
   const serverBlock = kit.get('nginx/tessera.conf')
