@@ -45,6 +45,16 @@ export function connectOrigins(config: Record<string, unknown> | undefined): str
   return [...origins].sort()
 }
 
+/**
+ * SEC-45: browsers remember for a year that this host is https only, so a later plain-http link
+ * or a network attacker's downgrade never reaches it (RFC 6797). Sent only where TLS is served:
+ * browsers ignore it over http, and the loopback dev stack is http. `includeSubDomains` covers
+ * the names below the app's host. No `preload`: that asks browsers to hard-code the whole
+ * registrable domain as https-only, a decision for the domain's owner and slow to undo
+ * (docs/hosting.md).
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains'
+
 /** Which sites may frame a document (CSP `frame-ancestors`); `'none'` unless a page must be. */
 export type FrameAncestors = "'none'" | "'self'"
 

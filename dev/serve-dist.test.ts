@@ -120,6 +120,12 @@ describe('startStaticSite', () => {
     )
   })
 
+  it('SEC-45 sends no HSTS over loopback http, where it means nothing', async () => {
+    for (const path of ['/', '/silent-callback.html', '/config.json']) {
+      expect((await send(site, path)).headers).not.toHaveProperty('strict-transport-security')
+    }
+  })
+
   it.each(['/profile', '/tasks', '/auth/callback?code=abc&state=xyz', '/some/deep/route/'])(
     'falls back to index.html for the client-side route %s',
     async (route) => {

@@ -59,7 +59,7 @@ function directives(policy: string | undefined): string[] {
 }
 
 describe.each(['/', '/portal/'])('every host under base path %s', (basePath) => {
-  const policy = hostingPolicy({ config: CONFIG, basePath })
+  const policy = hostingPolicy({ config: CONFIG, basePath, tls: true })
   const files = hostingKit({
     policy,
     indexHtml: INDEX.replace('BASE', basePath),

@@ -25,7 +25,7 @@ const INDEX =
   '<head><meta charset="UTF-8" /><script type="module" crossorigin src="/portal/assets/i-1.js"></script></head>'
 
 function kitFor(basePath: string, exceptions: readonly DocumentException[] = []) {
-  const policy = hostingPolicy({ config: CONFIG, basePath, exceptions })
+  const policy = hostingPolicy({ config: CONFIG, basePath, exceptions, tls: true })
   const files = hostingKit({
     policy,
     indexHtml: INDEX,
@@ -47,6 +47,7 @@ const SECURITY_HEADERS = [
   'Cross-Origin-Opener-Policy',
   'X-Content-Type-Options',
   'Permissions-Policy',
+  'Strict-Transport-Security',
 ]
 
 describe('hostingPolicy', () => {
@@ -54,6 +55,19 @@ describe('hostingPolicy', () => {
     const { policy } = kitFor('/')
     expect(policy.securityHeaders['Content-Security-Policy']).toContain(CONNECT_SRC)
     expect(Object.keys(policy.securityHeaders)).toEqual(SECURITY_HEADERS)
+  })
+
+  it('SEC-45 sends HSTS where TLS is served, for a year, without preload', () => {
+    const overTls = kitFor('/', [{ path: 'silent-callback.html', frameAncestors: "'self'" }]).policy
+    const framed = responseHeaders(overTls, 'silent-callback.html')
+    for (const headers of [overTls.securityHeaders, framed]) {
+      expect(headers['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains')
+    }
+    const overHttp = hostingPolicy({ config: CONFIG, basePath: '/', tls: false })
+    expect(overHttp.securityHeaders).not.toHaveProperty('Strict-Transport-Security')
+    expect(responseHeaders(overHttp, 'silent-callback.html')).not.toHaveProperty(
+      'Strict-Transport-Security',
+    )
   })
 
   it('caches successful hashed assets forever and nothing else', () => {
@@ -77,7 +91,7 @@ describe('hostingPolicy', () => {
 
   it('refuses a base path that could inject into a host file', () => {
     for (const base of ['/a b/', '/a";/', '/$host/', '/../', '/a{/']) {
-      expect(() => hostingPolicy({ config: CONFIG, basePath: base })).toThrow(/basePath/)
+      expect(() => hostingPolicy({ config: CONFIG, basePath: base, tls: true })).toThrow(/basePath/)
     }
   })
 })
@@ -107,7 +121,7 @@ describe('the nginx server block', () => {
   })
 
   it('refuses a root that is not a plain path', () => {
-    const unsafe = hostingPolicy({ config: CONFIG, basePath: '/' })
+    const unsafe = hostingPolicy({ config: CONFIG, basePath: '/', tls: true })
     expect(() =>
       hostingKit({
         policy: unsafe,
@@ -200,9 +214,13 @@ describe('GitHub Pages', () => {
 
 describe('GitHub Pages, run again', () => {
   it('replaces the CSP of the earlier run instead of adding a second one', () => {
-    const policy = hostingPolicy({ config: CONFIG, basePath: '/portal/' })
+    const policy = hostingPolicy({ config: CONFIG, basePath: '/portal/', tls: true })
     const once = withMetaCsp(policy, INDEX, 'index.html')
-    const moved = hostingPolicy({ config: { ...CONFIG, apis: {} }, basePath: '/portal/' })
+    const moved = hostingPolicy({
+      config: { ...CONFIG, apis: {} },
+      basePath: '/portal/',
+      tls: true,
+    })
     const twice = withMetaCsp(moved, once, 'index.html')
     expect(twice.match(/http-equiv="Content-Security-Policy"/g)).toHaveLength(1)
     expect(twice).not.toContain('orders.example.test')
@@ -220,6 +238,7 @@ describe('S3 + CloudFront', () => {
         FrameOptions: { FrameOption: string }
         ReferrerPolicy: { ReferrerPolicy: string }
         ContentTypeOptions: { Override: boolean }
+        StrictTransportSecurity: Record<string, unknown>
       }
       CustomHeadersConfig: { Quantity: number; Items: { Header: string; Value: string }[] }
     }
@@ -229,6 +248,12 @@ describe('S3 + CloudFront', () => {
     expect(policy.SecurityHeadersConfig.FrameOptions.FrameOption).toBe('DENY')
     expect(policy.SecurityHeadersConfig.ReferrerPolicy.ReferrerPolicy).toBe('no-referrer')
     expect(policy.SecurityHeadersConfig.ContentTypeOptions.Override).toBe(true)
+    expect(policy.SecurityHeadersConfig.StrictTransportSecurity).toEqual({
+      Override: true,
+      AccessControlMaxAgeSec: 31536000,
+      IncludeSubdomains: true,
+      Preload: false,
+    })
     expect(policy.CustomHeadersConfig.Items.map((item) => item.Header)).toEqual([
       'Cross-Origin-Opener-Policy',
       'Permissions-Policy',

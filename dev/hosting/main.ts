@@ -100,7 +100,8 @@ try {
 }
 await writeFile(indexFile, indexHtml)
 
-const policy = hostingPolicy({ config: { ...config }, basePath })
+// Every host of the kit serves the app over https.
+const policy = hostingPolicy({ config: { ...config }, basePath, tls: true })
 const files = hostingKit({
   policy,
   indexHtml,

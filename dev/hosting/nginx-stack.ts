@@ -46,7 +46,8 @@ try {
   )
   await writeFile(path.join(site, 'index.html'), indexHtml)
   const kit = hostingKit({
-    policy: hostingPolicy({ config, basePath: stack.basePath }),
+    // Exactly the production kit's file, HSTS included (browsers ignore it over loopback http).
+    policy: hostingPolicy({ config, basePath: stack.basePath, tls: true }),
     indexHtml,
     documents: await otherDocuments(site),
     nginx: { listen: `${HOST}:${String(stack.appPort)}`, root: site },

@@ -106,3 +106,17 @@ test('caches hashed assets forever, never documents or config.json, and serves o
   expect(bare.headers().location).toBe('/portal/')
   expect((await request.get('/')).status()).toBe(404)
 })
+
+test('SEC-45 sends HSTS, without preload, with every kind of response below /portal/', async ({
+  request,
+}) => {
+  const html = await (await request.get('./')).text()
+  const script = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/.exec(html)?.[1] ?? ''
+  for (const path of ['./', 'tasks', 'config.json', 'silent-callback.html', script]) {
+    const response = await request.get(path)
+    expect(response.status(), path).toBe(200)
+    expect(response.headers()['strict-transport-security'], path).toBe(
+      'max-age=31536000; includeSubDomains',
+    )
+  }
+})

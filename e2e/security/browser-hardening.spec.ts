@@ -47,6 +47,8 @@ for (const path of ['/', '/auth/callback', '/profile']) {
     expect(headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(headers['x-content-type-options']).toBe('nosniff')
     expect(headers['cache-control']).toBe('no-store')
+    // SEC-45: HSTS only where TLS is served; this loopback static host is plain http.
+    expect(headers['strict-transport-security']).toBeUndefined()
 
     // SEC-30/SEC-36: every script is a file from this origin; none inline, none third-party.
     const html = await response.text()

@@ -12,6 +12,19 @@ function policyName(policy: HostingPolicy, suffix = ''): string {
   return `tessera${policy.basePath}${suffix}`.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')
 }
 
+/** CloudFront's typed form of a `Strict-Transport-Security` value. */
+function strictTransportSecurity(value: string) {
+  const directives = value.split(';').map((directive) => directive.trim().toLowerCase())
+  const maxAge = directives.find((directive) => directive.startsWith('max-age='))
+  if (maxAge === undefined) throw new Error(`Strict-Transport-Security without max-age: ${value}`)
+  return {
+    Override: true,
+    AccessControlMaxAgeSec: Number(maxAge.slice('max-age='.length)),
+    IncludeSubdomains: directives.includes('includesubdomains'),
+    Preload: directives.includes('preload'),
+  }
+}
+
 /**
  * `aws cloudfront create-response-headers-policy --response-headers-policy-config file://…`:
  * `headers` as CloudFront's typed security settings, plus custom headers for the rest.
@@ -23,7 +36,9 @@ function responseHeadersPolicy(headers: Readonly<Record<string, string>>, name: 
     'X-Frame-Options',
     'Referrer-Policy',
     'X-Content-Type-Options',
+    'Strict-Transport-Security',
   ]
+  const hsts = headers['Strict-Transport-Security']
   const take = (header: string): string => {
     const value = headers[header]
     if (value === undefined) throw new Error(`the hosting policy has no ${header}`)
@@ -34,7 +49,7 @@ function responseHeadersPolicy(headers: Readonly<Record<string, string>>, name: 
     .map(([Header, Value]) => ({ Header, Value, Override: true }))
   const config = {
     Name: name,
-    Comment: 'Tessera: SEC-30..33 headers (npm run hosting)',
+    Comment: 'Tessera: SEC-30..33 and SEC-45 headers (npm run hosting)',
     SecurityHeadersConfig: {
       ContentSecurityPolicy: {
         Override: true,
@@ -43,6 +58,7 @@ function responseHeadersPolicy(headers: Readonly<Record<string, string>>, name: 
       FrameOptions: { Override: true, FrameOption: take('X-Frame-Options') },
       ReferrerPolicy: { Override: true, ReferrerPolicy: take('Referrer-Policy') },
       ContentTypeOptions: { Override: true },
+      ...(hsts === undefined ? {} : { StrictTransportSecurity: strictTransportSecurity(hsts) }),
     },
     CustomHeadersConfig: { Quantity: custom.length, Items: custom },
   }
