@@ -94,6 +94,12 @@ export function contentSecurityPolicy(
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
+    // SEC-46: the DOM's injection sinks (innerHTML, script src, eval, ...) refuse plain strings,
+    // and no Trusted Types policy may be created that could turn one into trusted values: the
+    // app and its libraries use no sink (e2e/security/trusted-types.spec.ts proves it), so a
+    // dependency that starts to use one fails loudly instead of opening a DOM XSS path.
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
     // No upgrade-insecure-requests: the local stack is plain http on loopback.
   ].join('; ')
 }
