@@ -13,6 +13,7 @@ import { otherDocuments } from './dist-documents'
 import { pinBasePath } from './index-html'
 import { hostingKit } from './kit'
 import { hostingPolicy } from './policy'
+import { sharedOriginWarning } from './shared-origin'
 
 const USAGE = `Usage: npm run hosting -- [--base /] [--dist dist] [--config <dist>/config.json]
                            [--out hosting] [--nginx-root /srv/tessera] [--nginx-listen 80]
@@ -121,3 +122,6 @@ console.log(
     `CSP connect-src: ${(policy.securityHeaders['Content-Security-Policy'] ?? '').split('; ').find((d) => d.startsWith('connect-src')) ?? ''}`,
   ].join('\n'),
 )
+// Last, so it is what the terminal shows at the end.
+const warning = sharedOriginWarning(basePath, { ...config })
+if (warning !== undefined) console.error(`\n${warning}`)
