@@ -45,6 +45,16 @@ export function connectOrigins(config: Record<string, unknown> | undefined): str
   return [...origins].sort()
 }
 
+/**
+ * SEC-45: browsers remember for a year that this host is https only, so a later plain-http link
+ * or a network attacker's downgrade never reaches it (RFC 6797). Sent only where TLS is served:
+ * browsers ignore it over http, and the loopback dev stack is http. `includeSubDomains` covers
+ * the names below the app's host. No `preload`: that asks browsers to hard-code the whole
+ * registrable domain as https-only, a decision for the domain's owner and slow to undo
+ * (docs/hosting.md).
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains'
+
 /** Which sites may frame a document (CSP `frame-ancestors`); `'none'` unless a page must be. */
 export type FrameAncestors = "'none'" | "'self'"
 
@@ -84,6 +94,12 @@ export function contentSecurityPolicy(
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors}`,
+    // SEC-46: the DOM's injection sinks (innerHTML, script src, eval, ...) refuse plain strings,
+    // and no Trusted Types policy may be created that could turn one into trusted values: the
+    // app and its libraries use no sink (e2e/security/trusted-types.spec.ts proves it), so a
+    // dependency that starts to use one fails loudly instead of opening a DOM XSS path.
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
     // No upgrade-insecure-requests: the local stack is plain http on loopback.
   ].join('; ')
 }

@@ -120,6 +120,12 @@ describe('startStaticSite', () => {
     )
   })
 
+  it('SEC-45 sends no HSTS over loopback http, where it means nothing', async () => {
+    for (const path of ['/', '/silent-callback.html', '/config.json']) {
+      expect((await send(site, path)).headers).not.toHaveProperty('strict-transport-security')
+    }
+  })
+
   it.each(['/profile', '/tasks', '/auth/callback?code=abc&state=xyz', '/some/deep/route/'])(
     'falls back to index.html for the client-side route %s',
     async (route) => {
@@ -312,7 +318,7 @@ describe('securityHeaders', () => {
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
         "font-src 'self'; connect-src 'self'; frame-src 'none'; worker-src 'self'; " +
         "manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; " +
-        "frame-ancestors 'none'",
+        "frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'",
       'Referrer-Policy': 'no-referrer',
       'X-Frame-Options': 'DENY',
       'Cross-Origin-Opener-Policy': 'same-origin',

@@ -117,7 +117,8 @@ export async function startStaticSite(options: StaticSiteOptions): Promise<Runni
 
   /** The policy for the config the page will run with (the CSP's connect-src follows it). */
   async function currentPolicy() {
-    return hostingPolicy({ config: await currentConfig(), basePath })
+    // Plain http on loopback: no HSTS, which browsers would ignore here anyway.
+    return hostingPolicy({ config: await currentConfig(), basePath, tls: false })
   }
 
   function send(

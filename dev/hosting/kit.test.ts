@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm'
 
 import { describe, expect, it } from 'vitest'
 
+import { withMetaCsp } from './hosts/github-pages'
 import { hostingKit } from './kit'
 import { hostingPolicy, responseHeaders } from './policy'
 import type { DocumentException } from './policy'
@@ -24,10 +25,11 @@ const INDEX =
   '<head><meta charset="UTF-8" /><script type="module" crossorigin src="/portal/assets/i-1.js"></script></head>'
 
 function kitFor(basePath: string, exceptions: readonly DocumentException[] = []) {
-  const policy = hostingPolicy({ config: CONFIG, basePath, exceptions })
+  const policy = hostingPolicy({ config: CONFIG, basePath, exceptions, tls: true })
   const files = hostingKit({
     policy,
     indexHtml: INDEX,
+    documents: {},
     nginx: { listen: '127.0.0.1:8080', root: '/srv/tessera' },
   })
   const file = (name: string): string => {
@@ -45,6 +47,7 @@ const SECURITY_HEADERS = [
   'Cross-Origin-Opener-Policy',
   'X-Content-Type-Options',
   'Permissions-Policy',
+  'Strict-Transport-Security',
 ]
 
 describe('hostingPolicy', () => {
@@ -52,6 +55,19 @@ describe('hostingPolicy', () => {
     const { policy } = kitFor('/')
     expect(policy.securityHeaders['Content-Security-Policy']).toContain(CONNECT_SRC)
     expect(Object.keys(policy.securityHeaders)).toEqual(SECURITY_HEADERS)
+  })
+
+  it('SEC-45 sends HSTS where TLS is served, for a year, without preload', () => {
+    const overTls = kitFor('/', [{ path: 'silent-callback.html', frameAncestors: "'self'" }]).policy
+    const framed = responseHeaders(overTls, 'silent-callback.html')
+    for (const headers of [overTls.securityHeaders, framed]) {
+      expect(headers['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains')
+    }
+    const overHttp = hostingPolicy({ config: CONFIG, basePath: '/', tls: false })
+    expect(overHttp.securityHeaders).not.toHaveProperty('Strict-Transport-Security')
+    expect(responseHeaders(overHttp, 'silent-callback.html')).not.toHaveProperty(
+      'Strict-Transport-Security',
+    )
   })
 
   it('caches successful hashed assets forever and nothing else', () => {
@@ -75,7 +91,7 @@ describe('hostingPolicy', () => {
 
   it('refuses a base path that could inject into a host file', () => {
     for (const base of ['/a b/', '/a";/', '/$host/', '/../', '/a{/']) {
-      expect(() => hostingPolicy({ config: CONFIG, basePath: base })).toThrow(/basePath/)
+      expect(() => hostingPolicy({ config: CONFIG, basePath: base, tls: true })).toThrow(/basePath/)
     }
   })
 })
@@ -105,11 +121,12 @@ describe('the nginx server block', () => {
   })
 
   it('refuses a root that is not a plain path', () => {
-    const unsafe = hostingPolicy({ config: CONFIG, basePath: '/' })
+    const unsafe = hostingPolicy({ config: CONFIG, basePath: '/', tls: true })
     expect(() =>
       hostingKit({
         policy: unsafe,
         indexHtml: INDEX,
+        documents: {},
         nginx: { listen: '80', root: '/srv/x; include /etc/passwd' },
       }),
     ).toThrow(/root must be a plain nginx token/)
@@ -195,6 +212,22 @@ describe('GitHub Pages', () => {
   })
 })
 
+describe('GitHub Pages, run again', () => {
+  it('replaces the CSP of the earlier run instead of adding a second one', () => {
+    const policy = hostingPolicy({ config: CONFIG, basePath: '/portal/', tls: true })
+    const once = withMetaCsp(policy, INDEX, 'index.html')
+    const moved = hostingPolicy({
+      config: { ...CONFIG, apis: {} },
+      basePath: '/portal/',
+      tls: true,
+    })
+    const twice = withMetaCsp(moved, once, 'index.html')
+    expect(twice.match(/http-equiv="Content-Security-Policy"/g)).toHaveLength(1)
+    expect(twice).not.toContain('orders.example.test')
+    expect(twice).toBe(withMetaCsp(moved, INDEX, 'index.html'))
+  })
+})
+
 describe('S3 + CloudFront', () => {
   const { file } = kitFor('/portal/')
 
@@ -205,6 +238,7 @@ describe('S3 + CloudFront', () => {
         FrameOptions: { FrameOption: string }
         ReferrerPolicy: { ReferrerPolicy: string }
         ContentTypeOptions: { Override: boolean }
+        StrictTransportSecurity: Record<string, unknown>
       }
       CustomHeadersConfig: { Quantity: number; Items: { Header: string; Value: string }[] }
     }
@@ -214,6 +248,12 @@ describe('S3 + CloudFront', () => {
     expect(policy.SecurityHeadersConfig.FrameOptions.FrameOption).toBe('DENY')
     expect(policy.SecurityHeadersConfig.ReferrerPolicy.ReferrerPolicy).toBe('no-referrer')
     expect(policy.SecurityHeadersConfig.ContentTypeOptions.Override).toBe(true)
+    expect(policy.SecurityHeadersConfig.StrictTransportSecurity).toEqual({
+      Override: true,
+      AccessControlMaxAgeSec: 31536000,
+      IncludeSubdomains: true,
+      Preload: false,
+    })
     expect(policy.CustomHeadersConfig.Items.map((item) => item.Header)).toEqual([
       'Cross-Origin-Opener-Policy',
       'Permissions-Policy',
@@ -234,6 +274,28 @@ describe('S3 + CloudFront', () => {
     expect(uriFor('/portal/config.json').uri).toBe('/portal/config.json')
     expect(uriFor('/other').uri).toBe('/other')
     expect(uriFor('/portal').statusCode).toBe(301)
+  })
+
+  it('gives the silent callback a behavior and a framing rule of its own', () => {
+    const { file: fileWithCallback } = kitFor('/portal/', [
+      { path: 'silent-callback.html', frameAncestors: "'self'" },
+    ])
+    expect(JSON.parse(fileWithCallback('s3-cloudfront/cache-behaviors.json'))).toMatchObject({
+      CacheBehaviors: [
+        {
+          PathPattern: '/portal/silent-callback.html',
+          ResponseHeadersPolicy: 'response-headers-policy-silent-callback-html.json',
+        },
+      ],
+    })
+    const own = JSON.parse(
+      fileWithCallback('s3-cloudfront/response-headers-policy-silent-callback-html.json'),
+    ) as { Name: string; SecurityHeadersConfig: { FrameOptions: { FrameOption: string } } }
+    expect(own.Name).toBe('tessera-portal-silent-callback-html')
+    expect(own.SecurityHeadersConfig.FrameOptions.FrameOption).toBe('SAMEORIGIN')
+    expect(fileWithCallback('s3-cloudfront/README.md')).toContain(
+      'Add a cache behavior for the path pattern `/portal/silent-callback.html`',
+    )
   })
 
   it('uploads with the cache rules', () => {

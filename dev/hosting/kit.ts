@@ -7,11 +7,7 @@ import { staticWebAppConfig } from './hosts/azure-static-web-apps'
 import { withMetaCsp } from './hosts/github-pages'
 import { nginxServerBlock } from './hosts/nginx'
 import type { NginxOptions } from './hosts/nginx'
-import {
-  responseHeadersPolicy,
-  s3CloudFrontNotes,
-  viewerRequestFunction,
-} from './hosts/s3-cloudfront'
+import { s3CloudFrontFiles } from './hosts/s3-cloudfront'
 import type { HostingPolicy } from './policy'
 
 export const HOSTS = [
@@ -29,11 +25,19 @@ export interface KitInput {
   readonly policy: HostingPolicy
   /** dist/index.html, already pinned to the policy's base path. */
   readonly indexHtml: string
+  /**
+   * dist/'s other HTML documents by path below the base (`silent-callback.html`), for the hosts
+   * that can only carry a policy inside each page.
+   */
+  readonly documents: Readonly<Record<string, string>>
   readonly nginx: NginxOptions
 }
 
-export function hostingKit({ policy, indexHtml, nginx }: KitInput): Map<string, string> {
-  const githubIndex = withMetaCsp(policy, indexHtml)
+export function hostingKit({ policy, indexHtml, documents, nginx }: KitInput): Map<string, string> {
+  const githubIndex = withMetaCsp(policy, indexHtml, 'index.html')
+  const githubDocuments = Object.fromEntries(
+    Object.entries(documents).map(([path, html]) => [path, withMetaCsp(policy, html, path)]),
+  )
   const files: Record<HostName, Record<string, string>> = {
     nginx: { 'tessera.conf': nginxServerBlock(policy, nginx) },
     netlify: {
@@ -42,12 +46,13 @@ export function hostingKit({ policy, indexHtml, nginx }: KitInput): Map<string, 
     },
     'cloudflare-pages': { _headers: headersFile(policy, 'cloudflare-pages') },
     'azure-static-web-apps': { 'staticwebapp.config.json': staticWebAppConfig(policy) },
-    'github-pages': { 'index.html': githubIndex, '404.html': githubIndex, '.nojekyll': '' },
-    's3-cloudfront': {
-      'response-headers-policy.json': responseHeadersPolicy(policy),
-      'viewer-request.js': viewerRequestFunction(policy),
-      'README.md': s3CloudFrontNotes(policy),
+    'github-pages': {
+      ...githubDocuments,
+      'index.html': githubIndex,
+      '404.html': githubIndex,
+      '.nojekyll': '',
     },
+    's3-cloudfront': s3CloudFrontFiles(policy),
   }
   return new Map(
     HOSTS.flatMap((host) =>

@@ -9,9 +9,11 @@ import { parseArgs } from 'node:util'
 
 import { ConfigError, parseConfig } from '../../src/config'
 import { normalizeBasePath } from './base-path'
+import { otherDocuments } from './dist-documents'
 import { pinBasePath } from './index-html'
 import { hostingKit } from './kit'
 import { hostingPolicy } from './policy'
+import { sharedOriginWarning } from './shared-origin'
 
 const USAGE = `Usage: npm run hosting -- [--base /] [--dist dist] [--config <dist>/config.json]
                            [--out hosting] [--nginx-root /srv/tessera] [--nginx-listen 80]
@@ -99,10 +101,12 @@ try {
 }
 await writeFile(indexFile, indexHtml)
 
-const policy = hostingPolicy({ config: { ...config }, basePath })
+// Every host of the kit serves the app over https.
+const policy = hostingPolicy({ config: { ...config }, basePath, tls: true })
 const files = hostingKit({
   policy,
   indexHtml,
+  documents: await otherDocuments(dist),
   nginx: { root: values['nginx-root'], listen: values['nginx-listen'] },
 })
 for (const [file, content] of files) {
@@ -118,3 +122,6 @@ console.log(
     `CSP connect-src: ${(policy.securityHeaders['Content-Security-Policy'] ?? '').split('; ').find((d) => d.startsWith('connect-src')) ?? ''}`,
   ].join('\n'),
 )
+// Last, so it is what the terminal shows at the end.
+const warning = sharedOriginWarning(basePath, { ...config })
+if (warning !== undefined) console.error(`\n${warning}`)

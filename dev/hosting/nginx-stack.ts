@@ -17,6 +17,7 @@ import { startIdentityProvider } from '../idp/server'
 import { profileOf } from '../profiles'
 import { stopOnSignal } from '../stop-on-signal'
 import { pinBasePath } from './index-html'
+import { otherDocuments } from './dist-documents'
 import { hostingKit } from './kit'
 import { startNginx } from './nginx-process'
 import { hostingPolicy } from './policy'
@@ -45,8 +46,10 @@ try {
   )
   await writeFile(path.join(site, 'index.html'), indexHtml)
   const kit = hostingKit({
-    policy: hostingPolicy({ config, basePath: stack.basePath }),
+    // Exactly the production kit's file, HSTS included (browsers ignore it over loopback http).
+    policy: hostingPolicy({ config, basePath: stack.basePath, tls: true }),
     indexHtml,
+    documents: await otherDocuments(site),
     nginx: { listen: `${HOST}:${String(stack.appPort)}`, root: site },
   })
   const serverBlock = kit.get('nginx/tessera.conf')

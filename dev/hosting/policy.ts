@@ -1,11 +1,15 @@
 /**
  * The one description of how the built app must be served: which paths exist, what each kind of
- * response is cached for, which security headers go with it (SEC-30..33), and where the SPA
- * fallback leads. The dev/e2e static host (dev/serve-dist.ts) and every generated host file
+ * response is cached for, which security headers go with it (SEC-30..33, SEC-45), and where the
+ * SPA fallback leads. The dev/e2e static host (dev/serve-dist.ts) and every generated host file
  * (dev/hosting/hosts/) are rendered from it, so they all send the same headers.
  */
 import { normalizeBasePath } from './base-path'
-import { SELF_FRAMED_DOCUMENTS, securityHeaders } from '../security-headers'
+import {
+  SELF_FRAMED_DOCUMENTS,
+  securityHeaders,
+  STRICT_TRANSPORT_SECURITY,
+} from '../security-headers'
 import type { FrameAncestors } from '../security-headers'
 
 /** Vite's `build.assetsDir`: content-hashed file names, so cacheable forever. */
@@ -46,6 +50,11 @@ export interface PolicyOptions {
   /** The runtime config.json the app will be served with: the CSP's connect-src follows it. */
   readonly config: Record<string, unknown> | undefined
   readonly basePath?: string
+  /**
+   * Whether the host serves the app over TLS: every production host of the kit does (adds
+   * HSTS, SEC-45); the loopback dev/e2e static host does not.
+   */
+  readonly tls: boolean
   /** Defaults to the pages the app frames itself (the silent renewal callback). */
   readonly exceptions?: readonly DocumentException[]
 }
@@ -57,16 +66,17 @@ const APP_FRAMED: readonly DocumentException[] = SELF_FRAMED_DOCUMENTS.map((path
 
 export function hostingPolicy(options: PolicyOptions): HostingPolicy {
   const basePath = normalizeBasePath(options.basePath ?? '/')
+  const transport = options.tls ? { 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : {}
   return {
     basePath,
-    securityHeaders: securityHeaders(options.config),
+    securityHeaders: { ...securityHeaders(options.config), ...transport },
     assetsCacheControl: CACHE_FOREVER,
     defaultCacheControl: NEVER_CACHE,
     fallbackDocument: 'index.html',
     uncachedFiles: ['index.html', 'config.json'],
     exceptions: (options.exceptions ?? APP_FRAMED).map(({ path, frameAncestors }) => ({
       path: path.replace(/^\/+/, ''),
-      headers: securityHeaders(options.config, frameAncestors),
+      headers: { ...securityHeaders(options.config, frameAncestors), ...transport },
     })),
   }
 }

@@ -2,28 +2,8 @@
  * Issue 6: the same build served by a real nginx with the hosting kit's server block
  * (dev/hosting/), under the sub-path /portal/, with the kit's CSP enforced by the browser.
  */
-import type { Page } from '@playwright/test'
-
 import { expect, signInAtProvider, test } from '../fixtures'
-
-/** Every CSP violation the page reports, as "directive blocked-uri", across navigations. */
-async function watchCspViolations(page: Page): Promise<string[]> {
-  const violations: string[] = []
-  page.on('console', (message) => {
-    if (/Refused to|Content Security Policy/i.test(message.text())) violations.push(message.text())
-  })
-  await page.exposeFunction('reportCspViolation', (violation: string) => {
-    violations.push(violation)
-  })
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportCspViolation: (v: string) => void })
-        .reportCspViolation
-      report(`${event.effectiveDirective} ${event.blockedURI}`)
-    })
-  })
-  return violations
-}
+import { watchPolicyViolations } from '../support/policy-violations'
 
 function connectSrc(policy: string | undefined): string[] {
   const directive = (policy ?? '')
@@ -37,7 +17,7 @@ test('signs in, calls the API and signs out under /portal/ with the CSP enforced
   page,
   stack,
 }) => {
-  const violations = await watchCspViolations(page)
+  const violations = await watchPolicyViolations(page, stack.appOrigin)
 
   const home = await page.goto('./')
   const policy = home?.headers()['content-security-policy']
@@ -45,6 +25,7 @@ test('signs in, calls the API and signs out under /portal/ with the CSP enforced
     new Set(["'self'", stack.issuer, stack.apiUrl, stack.notesApiUrl]),
   )
   expect(policy).toContain("frame-ancestors 'none'")
+  expect(policy).toContain("require-trusted-types-for 'script'")
   expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/)
 
   const banner = page.getByRole('banner')
@@ -105,4 +86,18 @@ test('caches hashed assets forever, never documents or config.json, and serves o
   expect(bare.status()).toBe(301)
   expect(bare.headers().location).toBe('/portal/')
   expect((await request.get('/')).status()).toBe(404)
+})
+
+test('SEC-45 sends HSTS, without preload, with every kind of response below /portal/', async ({
+  request,
+}) => {
+  const html = await (await request.get('./')).text()
+  const script = /<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/.exec(html)?.[1] ?? ''
+  for (const path of ['./', 'tasks', 'config.json', 'silent-callback.html', script]) {
+    const response = await request.get(path)
+    expect(response.status(), path).toBe(200)
+    expect(response.headers()['strict-transport-security'], path).toBe(
+      'max-age=31536000; includeSubDomains',
+    )
+  }
 })

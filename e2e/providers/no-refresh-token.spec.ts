@@ -17,6 +17,7 @@ import {
   test,
 } from '../fixtures'
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium'
+import { watchPolicyViolations } from '../support/policy-violations'
 
 function isSilentAuthorization(request: Request): boolean {
   const url = new URL(request.url())
@@ -47,6 +48,31 @@ test('an expired token is renewed through the hidden iframe, without a refresh g
   expect(provider.grants('authorization_code')).toBe(2)
   // The frame is gone once it has answered.
   await expect(page.locator('iframe')).toHaveCount(0)
+})
+
+test('SEC-46 the silent renewal frame runs under Trusted Types without a violation', async ({
+  page,
+  provider,
+  stack,
+}) => {
+  const violations = await watchPolicyViolations(page, stack.appOrigin)
+  const callbackPolicies: string[] = []
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/silent-callback.html') {
+      callbackPolicies.push(response.headers()['content-security-policy'] ?? '')
+    }
+  })
+  await page.clock.install()
+  await signIn(page)
+  await page.clock.fastForward(pastExpiry)
+
+  await expect(fetchApi(page, '/me')).resolves.toMatchObject({ sub: alice.sub })
+
+  expect(silentRequests(provider)).toBe(1)
+  expect(callbackPolicies).toHaveLength(1)
+  expect(callbackPolicies[0]).toContain("require-trusted-types-for 'script'")
+  expect(callbackPolicies[0]).toContain("trusted-types 'none'")
+  expect(violations).toEqual([])
 })
 
 test('concurrent calls with an expired token share one iframe', async ({ page, provider }) => {

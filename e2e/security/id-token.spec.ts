@@ -68,6 +68,12 @@ const rejected: {
     reason: '"iat" is in the future',
   },
   {
+    title: 'SEC-19 rejects an ID token without a subject (sub)',
+    tamper: () => ({ claims: { sub: null } }),
+    // oidc-client-ts refuses it before Tessera's own check (id-token.ts) is reached.
+    reason: 'missing a subject claim',
+  },
+  {
     title: 'SEC-03 rejects an ID token whose nonce differs from the request',
     tamper: () => ({ append: { nonce: '-replayed' } }),
     code: NONCE_REFUSED,

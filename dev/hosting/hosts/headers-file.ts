@@ -32,8 +32,8 @@ export function headersFile(policy: HostingPolicy, flavour: HeadersFlavour): str
         (name) => exception.headers[name] !== policy.securityHeaders[name],
       )
       const changed = Object.fromEntries(names.map((name) => [name, exception.headers[name] ?? '']))
-      // Cloudflare detaches the site-wide value first ("! Name"); Netlify serves the more
-      // specific rule's value.
+      // After the site-wide rule: Cloudflare detaches its value first ("! Name"); Netlify
+      // serves the later rule's value.
       const detach = flavour === 'cloudflare-pages' ? names.map((name) => `! ${name}`) : []
       return rule(`${base}${exception.path}`, [...detach, ...headerLines(changed)])
     }),
