@@ -1,5 +1,5 @@
 import { isSignInRequired, useAuth, useAuthClient } from '../auth/react'
-import { AlertPanel } from '../components/alert-panel'
+import { AlertPanel } from './alert-panel'
 import { SessionEndedPrompt } from './session-ended-prompt'
 import { SignInButton } from './sign-in-button'
 

@@ -1,5 +1,5 @@
 import { type ConfigError } from '../config'
-import { AlertPanel } from '../components/alert-panel'
+import { AlertPanel } from './alert-panel'
 import { DocumentTitle } from '../components/document-title'
 import { ReloadButton } from '../components/reload-button'
 

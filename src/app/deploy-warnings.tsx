@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react'
 
-import { AlertPanel } from '../components/alert-panel'
+import { AlertPanel } from './alert-panel'
 import type { DeployWarning } from '../config'
 
 /** What bootstrap found wrong with this deployment or device (config/deploy-warnings.ts). */

@@ -1,7 +1,12 @@
-import { isApiError } from '../api/queries'
+import { useEffect } from 'react'
+
+import { ApiUnreachableError, isApiError } from '../api/client'
 import { isAuthError, isSignInRequired } from '../auth/react'
-import { AlertPanel } from '../components/alert-panel'
+import { ReloadButton } from '../components/reload-button'
 import { StatusMessage } from '../components/status-message'
+import { ConfigError } from '../config'
+import { AlertPanel } from './alert-panel'
+import { apiFailureCode } from './user-error-codes'
 
 /** Explains a failed API call. An expired session is left to the session alert. */
 export function QueryErrorAlert({
@@ -36,13 +41,14 @@ export function QueryErrorAlert({
       </AlertPanel>
     )
   }
+  const code = apiFailureCode(error)
   if (isApiError(error)) {
     return (
       <AlertPanel
         title="The API refused the request"
         message={error.message}
         fix={error.fix}
-        code={`http_${String(error.status)}`}
+        code={code}
       >
         {retry}
       </AlertPanel>
@@ -50,23 +56,50 @@ export function QueryErrorAlert({
   }
   if (isAuthError(error)) {
     return (
+      <AlertPanel title="Could not get access" message={error.message} fix={error.fix} code={code}>
+        {retry}
+      </AlertPanel>
+    )
+  }
+  if (error instanceof ConfigError) {
+    // A configuration mistake, never a network failure: retrying cannot help.
+    return (
       <AlertPanel
-        title="Could not get access"
+        title="config.json needs fixing"
         message={error.message}
-        fix={error.fix}
-        code={error.code}
+        fix="Fix config.json next to index.html (no rebuild needed), then reload."
+        code={code}
+      />
+    )
+  }
+  if (error instanceof ApiUnreachableError) {
+    return (
+      <AlertPanel
+        title="Could not reach the API"
+        message={error.message}
+        fix="Check your connection and try again."
+        code={code}
       >
         {retry}
       </AlertPanel>
     )
   }
+  return <UnexpectedError error={error} />
+}
+
+/** A failure nothing above explains: a bug. Logged once for the developer, shown plainly. */
+function UnexpectedError({ error }: { readonly error: unknown }) {
+  useEffect(() => {
+    console.error('Tessera: an API call failed unexpectedly.', error)
+  }, [error])
   return (
     <AlertPanel
-      title="Could not reach the API"
-      message={error instanceof Error ? error.message : 'The request failed.'}
-      fix="Check your connection and try again."
+      title="Something went wrong"
+      message={error instanceof Error ? error.message : String(error)}
+      fix="This is a bug in the app; reloading may help. The browser console has the details."
+      code="app_error"
     >
-      {retry}
+      <ReloadButton />
     </AlertPanel>
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 
 import { type AuthError, isSignInRequired } from '../auth/react'
-import { AlertPanel } from '../components/alert-panel'
+import { AlertPanel } from './alert-panel'
 import { SignInButton } from './sign-in-button'
 
 /**

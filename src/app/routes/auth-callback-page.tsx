@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Navigate, useNavigate } from 'react-router'
 
 import { AuthError, useAuth, useAuthClient } from '../../auth/react'
-import { AlertPanel } from '../../components/alert-panel'
+import { AlertPanel } from '../alert-panel'
 import { DocumentTitle } from '../../components/document-title'
 import { ProgressPanel } from '../../components/progress-panel'
 import { AuthErrorAlert } from '../auth-error-alert'

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { useRouteError } from 'react-router'
 
-import { AlertPanel } from '../../components/alert-panel'
+import { AlertPanel } from '../alert-panel'
 import { DocumentTitle } from '../../components/document-title'
 import { ReloadButton } from '../../components/reload-button'
 

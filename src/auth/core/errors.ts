@@ -1,38 +1,40 @@
 /**
- * Every way authentication can fail, as a closed set of codes a user can look up in the
- * README's troubleshooting table. The provider's own `error`/`error_description` are kept as
- * received.
+ * Every way authentication can fail, as a closed set of codes a user can look up in
+ * docs/troubleshooting.md. The provider's own `error`/`error_description` are kept as received.
  */
-export type AuthErrorCode =
+export const AUTH_ERROR_CODES = [
   /** The provider answered the authorization request with `error=` (e.g. access_denied). */
-  | 'provider_error'
+  'provider_error',
   /** The callback URL is not one this tab started, was already used, or is malformed. */
-  | 'callback_invalid'
+  'callback_invalid',
   /** Discovery or the authorization response named another issuer than the configured one. */
-  | 'issuer_mismatch'
+  'issuer_mismatch',
   /** The discovery document could not be loaded or is unusable. */
-  | 'discovery_failed'
+  'discovery_failed',
   /** The ID token failed validation (signature, iss, aud, exp, nonce, …). */
-  | 'id_token_invalid'
+  'id_token_invalid',
   /** The token endpoint answered something that is not a usable bearer token response. */
-  | 'token_response_invalid'
+  'token_response_invalid',
   /** The token endpoint refused the request (other than an expired session). */
-  | 'token_request_failed'
+  'token_request_failed',
   /** The session can't be renewed silently; the user must sign in again. */
-  | 'interaction_required'
+  'interaction_required',
   /**
    * Silent (iframe) renewal got `login_required` from a provider on another site than the app:
    * the browser withholds its session cookie from the hidden frame (third-party cookies).
    */
-  | 'third_party_cookies_blocked'
+  'third_party_cookies_blocked',
   /** The hidden renewal frame got no answer in time (framing refused, redirect URI unknown). */
-  | 'silent_renewal_timeout'
+  'silent_renewal_timeout',
   /** The user signed out in another tab of this app. */
-  | 'signed_out'
+  'signed_out',
   /** The provider did not answer in time. */
-  | 'timeout'
+  'timeout',
   /** The provider could not be reached. */
-  | 'network_error'
+  'network_error',
+] as const
+
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number]
 
 /** Codes of lazily loaded features carry their texts in their own chunk, off the first load. */
 type CodeWithDefaultText = Exclude<

@@ -6,6 +6,7 @@ export {
   type TokenCacheView,
 } from './auth-client'
 export {
+  AUTH_ERROR_CODES,
   AuthError,
   type AuthErrorCode,
   isAuthError,

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react'
 
+import type { UserErrorCode } from './user-error-codes'
+
 interface AlertPanelProps {
   readonly title: string
   readonly message: string
   /** What the reader can do about it. */
   readonly fix?: string | undefined
-  /** A code to look up in the README's troubleshooting table. */
-  readonly code?: string | undefined
+  /** A code to look up in docs/troubleshooting.md. */
+  readonly code?: UserErrorCode | undefined
   /** The provider's own words, shown as received. */
   readonly detail?: string | undefined
   /** The one action that helps (e.g. a "Sign in" button). */
