@@ -42,7 +42,9 @@ function preloadAppChunk(): Plugin {
         const chunks = Object.values(bundle).flatMap((output) =>
           output.type === 'chunk' ? [output] : [],
         )
-        const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/app/start.tsx'))
+        const app = chunks.find((chunk) =>
+          chunk.moduleIds.some((id) => id.endsWith('/src/app/start.tsx')),
+        )
         if (!app) throw new Error('no chunk for src/app/start.tsx: is it imported dynamically?')
         const loaded = new Set([entry.fileName, ...entry.imports])
         const files = [app.fileName, ...app.imports].filter((file) => !loaded.has(file))
@@ -67,6 +69,26 @@ export const reactRouterProduction = {
   ),
 }
 
+const MAIN = fileURLToPath(new URL('src/main.ts', import.meta.url))
+const APP = fileURLToPath(new URL('src/app/start.tsx', import.meta.url))
+
+interface ModuleGraph {
+  getModuleInfo(id: string): { readonly importers: readonly string[] } | null
+}
+
+/** Whether `entry` imports `id` statically, directly or through other modules. */
+function staticallyImports(entry: string, id: string, graph: ModuleGraph): boolean {
+  const seen = new Set<string>()
+  const pending = [id]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next === entry) return true
+    if (seen.has(next)) continue
+    seen.add(next)
+    pending.push(...(graph.getModuleInfo(next)?.importers ?? []))
+  }
+  return false
+}
+
 export default defineConfig(({ command }) => ({
   base: './',
   resolve: { alias: command === 'build' ? [reactRouterProduction] : [] },
@@ -80,6 +102,19 @@ export default defineConfig(({ command }) => ({
     // chunk of its own, shared by the two pages, and one more request on the app's first load.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // A chunk per stage, each with every module its entry imports statically and an earlier
+          // stage does not already hold: the bootstrap (src/main.ts), then the React app
+          // (src/app/start.tsx, which index.html preloads). Lazy features keep their own chunks.
+          groups: [
+            { name: (id, context) => (staticallyImports(MAIN, id, context) ? 'index' : null) },
+            { name: (id, context) => (staticallyImports(APP, id, context) ? 'start' : null) },
+            // The example's pages, loaded with their page (in parallel with its reads).
+            { name: 'example', test: /[\\/]src[\\/]example[\\/].*\.tsx$/ },
+          ],
+        },
+      },
       // The silent renewal callback is a page of its own, framed by the app (silent-callback.ts).
       input: {
         index: fileURLToPath(new URL('index.html', import.meta.url)),

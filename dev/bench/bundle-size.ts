@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
@@ -130,8 +130,12 @@ export function measureBundle(dist: string): BundleReport {
   // Every other lazy chunk, loaded only when needed: DPoP, silent renewal, AADSTS fix texts.
   const optIn = dynamicImports(dist, loaded, (file) => !loaded.includes(file))
   const whole = (code: string) => Buffer.from(code)
-  const auth = (code: string, file: string) =>
-    authBytes(code, JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as SourceMap)
+  const auth = (code: string, file: string) => {
+    const map = join(dist, `${file}.map`)
+    // The bundler's own runtime chunk has no source map, and no auth code.
+    if (!existsSync(map)) return Buffer.alloc(0)
+    return authBytes(code, JSON.parse(readFileSync(map, 'utf8')) as SourceMap)
+  }
   return {
     bootstrap: concatSize(dist, staticGraph(dist, entry), whole),
     firstLoad: concatSize(dist, firstLoad, whole),

@@ -9,22 +9,24 @@ import { measureBundle } from './bundle-size'
 const KIB = 1024
 /** gzip KiB. The auth share is oidc-client-ts + jose + Tessera's auth core and bindings. */
 const BUDGETS = {
+  // 25 KiB until the security review's fixes (SEC-41..49: pending sign-ins, step-up state,
+  // bounded provider cache, closed error codes) added 0.2 KiB.
   'auth share on the sign-in path': {
-    limit: 25 * KIB,
+    limit: 26 * KIB,
     actual: (r: Report) => r.authSignInPath.gzip,
   },
   'auth share on a signed-in reload': {
     limit: 10 * KIB,
     actual: (r: Report) => r.authFirstLoad.gzip,
   },
-  // 1 KiB above the single bundle's 125: the price of splitting off the React app (module glue,
-  // Vite's preload helper), which keeps a signed-out deep link to the bootstrap budget below.
-  // 1 KiB more once the render rehearsal (0.6) and the connection warm-ups (0.2) used up the
-  // margin (ADR 0011 has what each buys). The next cut, when this must come down: the notes
-  // and tasks pages as chunks of their own.
-  'first-load JS': { limit: 127 * KIB, actual: (r: Report) => r.firstLoad.gzip },
+  // React Router in declarative mode (its data router was 16 KiB gzip of it) and the example's
+  // pages as a chunk of their own took it from 126 to 111 KiB (docs/performance.md).
+  'first-load JS': { limit: 120 * KIB, actual: (r: Report) => r.firstLoad.gzip },
+  // One chunk holds every module the bootstrap imports, query-core's React-only observers with
+  // it (they share its index module): 2 KiB more than the 24 KiB before the route table, and no
+  // request more.
   'bootstrap JS (a signed-out deep link runs only this before leaving)': {
-    limit: 26 * KIB,
+    limit: 28 * KIB,
     actual: (r: Report) => r.bootstrap.gzip,
   },
 } as const

@@ -29,16 +29,10 @@ test('control: an ID token re-signed by the provider with unchanged claims is ac
   expect(traffic.grants('authorization_code')).toBe(1)
 })
 
-/**
- * oidc-client-ts checks the nonce itself (Tessera passes it one) before Tessera's own check runs,
- * and its plain Error surfaces as token_response_invalid; either way the token is refused.
- */
-const NONCE_REFUSED = /id_token_invalid|token_response_invalid/
-
 const rejected: {
   title: string
   tamper: () => IdTokenTamper
-  code?: RegExp
+  code?: string
   /** Text of the alert that names the failed check. */
   reason?: string
 }[] = [
@@ -70,18 +64,18 @@ const rejected: {
   {
     title: 'SEC-19 rejects an ID token without a subject (sub)',
     tamper: () => ({ claims: { sub: null } }),
-    // oidc-client-ts refuses it before Tessera's own check (id-token.ts) is reached.
+    // oidc-client-ts refuses it before Tessera's own check (id-token.ts) is reached; its plain
+    // errors are classified by class, as an unusable answer, never by their text.
+    code: 'token_response_invalid',
     reason: 'missing a subject claim',
   },
   {
     title: 'SEC-03 rejects an ID token whose nonce differs from the request',
     tamper: () => ({ append: { nonce: '-replayed' } }),
-    code: NONCE_REFUSED,
   },
   {
     title: 'SEC-03 rejects an ID token without a nonce',
     tamper: () => ({ claims: { nonce: null } }),
-    code: NONCE_REFUSED,
   },
   {
     title: 'SEC-17 rejects an unsigned ID token (alg none)',

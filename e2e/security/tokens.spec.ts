@@ -183,7 +183,7 @@ test('SEC-25 an API that always answers 401 gets one renewal and one retry, then
   await signInAtProvider(page)
 
   const region = page.getByRole('region', { name: 'From the demo API' })
-  await expect(region.getByRole('alert')).toContainText('http_401')
+  await expect(region.getByRole('alert')).toContainText('api_token_rejected')
   const calls = traffic.to(stack.apiUrl).filter((r) => r.method() === 'GET')
   expect(calls).toHaveLength(2)
   expect(traffic.grants('refresh_token')).toBe(1)

@@ -4,7 +4,7 @@ import { useMatch } from 'react-router'
 import { useAuth, useAuthClient } from '../auth/react'
 import { StatusMessage } from '../components/status-message'
 import { SignInButton } from './sign-in-button'
-import { whenIdle } from './when-idle'
+import { whenIdle } from '../bootstrap/when-idle'
 
 /** The header's account area: the user's name and "Sign out", or "Sign in". */
 export function AccountControls() {

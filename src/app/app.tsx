@@ -1,27 +1,50 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { RouterProvider } from 'react-router'
+import type { ReactNode } from 'react'
+import { BrowserRouter } from 'react-router'
 
 import { type AuthClient, AuthProvider } from '../auth/react'
-import type { DeployWarning } from '../config'
+import type { AppConfig, DeployWarning } from '../config'
+import { AppConfigContext } from './app-config'
 import { DeployWarningsContext } from './deploy-warnings'
-import type { createAppRouter } from './router'
+import { AppRoutes } from './router'
 
-interface AppProps {
+interface ProvidersProps {
   readonly auth: AuthClient
+  readonly config: AppConfig
   readonly queryClient: QueryClient
-  readonly router: ReturnType<typeof createAppRouter>
   readonly warnings?: readonly DeployWarning[]
+  readonly children: ReactNode
 }
 
-/** The composition root: engines built in main.ts are handed to React here. */
-export function App({ auth, queryClient, router, warnings = [] }: AppProps) {
+/** Hands the engines built in the bootstrap to React. */
+export function AppProviders({
+  auth,
+  config,
+  queryClient,
+  warnings = [],
+  children,
+}: ProvidersProps) {
   return (
-    <AuthProvider client={auth}>
-      <QueryClientProvider client={queryClient}>
-        <DeployWarningsContext value={warnings}>
-          <RouterProvider router={router} />
-        </DeployWarningsContext>
-      </QueryClientProvider>
-    </AuthProvider>
+    <AppConfigContext value={config}>
+      <AuthProvider client={auth}>
+        <QueryClientProvider client={queryClient}>
+          <DeployWarningsContext value={warnings}>{children}</DeployWarningsContext>
+        </QueryClientProvider>
+      </AuthProvider>
+    </AppConfigContext>
+  )
+}
+
+/** The composition root: the engines, the browser's router under the deploy path, the routes. */
+export function App({
+  basename,
+  ...providers
+}: Omit<ProvidersProps, 'children'> & { basename: string }) {
+  return (
+    <AppProviders {...providers}>
+      <BrowserRouter basename={basename}>
+        <AppRoutes />
+      </BrowserRouter>
+    </AppProviders>
   )
 }

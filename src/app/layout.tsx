@@ -1,42 +1,43 @@
 import { useRef } from 'react'
-import { Link, NavLink, Outlet, useMatch } from 'react-router'
+import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router'
 
-import { useAuthClient } from '../auth/react'
 import { AppShell } from '../components/app-shell'
+import { matchPage } from '../bootstrap/match-page'
+import { DocumentTitle } from '../components/document-title'
+import { pagesFor } from '../pages'
 import { AccountControls } from './account-controls'
+import { useAppConfig } from './app-config'
 import { AuthErrorAlert } from './auth-error-alert'
 import { DeployWarnings } from './deploy-warnings'
-import { paths } from './paths'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
 
 export function Layout() {
-  const { diagnostics, redirectPath } = useAuthClient().config
+  const config = useAppConfig()
   const mainRef = useRef<HTMLElement>(null)
   useFocusOnNavigation(mainRef)
+  // The same matcher as the bootstrap's (router.test.tsx holds it to the router's).
+  const page = matchPage(pagesFor(config), useLocation().pathname)?.page
   // The callback page shows a failed sign-in under its own heading.
-  const onCallback = useMatch(redirectPath) !== null
+  const onCallback = useMatch(config.redirectPath) !== null
   return (
     <AppShell
       brand={
-        <Link to={paths.home}>
+        <Link to="/">
           <span className="brand-mark" aria-hidden="true" />
           Tessera
         </Link>
       }
-      navigation={
-        <>
-          <NavLink to={paths.home} end>
-            Home
+      navigation={pagesFor(config)
+        .filter((navPage) => !navPage.hidden)
+        .map((navPage) => (
+          <NavLink key={navPage.path} to={navPage.path} end={navPage.path === '/'}>
+            {navPage.title}
           </NavLink>
-          <NavLink to={paths.profile}>Profile</NavLink>
-          <NavLink to={paths.tasks}>Tasks</NavLink>
-          <NavLink to={paths.notes}>Notes</NavLink>
-          {diagnostics ? <NavLink to={paths.diagnostics}>Diagnostics</NavLink> : null}
-        </>
-      }
+        ))}
       account={<AccountControls />}
       mainRef={mainRef}
     >
+      {page ? <DocumentTitle page={page.path === '/' ? undefined : page.title} /> : null}
       <DeployWarnings />
       {onCallback ? null : <AuthErrorAlert />}
       <Outlet />

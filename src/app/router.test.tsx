@@ -1,44 +1,30 @@
-import { createMemoryRouter } from 'react-router'
+import { matchRoutes } from 'react-router'
 import { describe, expect, it } from 'vitest'
 
-import { createQueryClient } from '../api/queries'
-import { createAuthFixture } from '../testing/auth-fixture'
-import { requiresSignIn } from './paths'
-import { appRoutes, SIGNED_IN_ONLY } from './router'
+import { matchPage } from '../bootstrap/match-page'
+import { pagesFor } from '../pages'
+import { testConfig } from '../testing/auth-fixture'
+import { appRouteObjects, type PageHandle } from './router'
 
-async function routerAt(path: string, diagnostics = false) {
-  const fixture = await createAuthFixture()
-  const config = { ...fixture.auth.config, diagnostics }
-  const auth = Object.assign(Object.create(fixture.auth) as typeof fixture.auth, { config })
-  const routes = appRoutes({ auth, queryClient: createQueryClient() })
-  return createMemoryRouter(routes, { initialEntries: [path] })
-}
+describe('the bootstrap matches pages as the router does', () => {
+  it.each([
+    ['/', false],
+    ['/profile', false],
+    ['/tasks?filter=open', false],
+    ['/Profile/', false],
+    ['/notes#top', false],
+    ['/no-such-page', false],
+    ['/auth/callback', false],
+    ['/profiles', false],
+    ['/diagnostics', false],
+    ['/diagnostics', true],
+  ])('at %s (diagnostics %s)', (path, diagnostics) => {
+    const config = { ...testConfig('https://idp.example.test', 'spa'), diagnostics }
+    const pathname = path.split(/[?#]/)[0] ?? ''
+    const routerPage = matchRoutes(appRouteObjects(config), pathname)
+      ?.map((match) => (match.route.handle as PageHandle | undefined)?.page)
+      .findLast(Boolean)
 
-/** What the router itself says: does the page it matched need a signed-in user? */
-async function routerGuards(path: string, diagnostics = false): Promise<boolean> {
-  const router = await routerAt(path, diagnostics)
-  return router.state.matches.some((match) => match.route.handle === SIGNED_IN_ONLY)
-}
-
-describe('requiresSignIn (bootstrap signs a deep link in before loading React)', () => {
-  it.each(['/profile', '/tasks?filter=open', '/notes', '/Profile/', '/notes#top'])(
-    'is true on %s, as the router guards it',
-    async (path) => {
-      expect(await routerGuards(path)).toBe(true)
-      expect(requiresSignIn(path, { diagnostics: false })).toBe(true)
-    },
-  )
-
-  it.each(['/', '/no-such-page', '/auth/callback', '/profiles', '/diagnostics'])(
-    'is false on %s, as the router does not guard it',
-    async (path) => {
-      expect(await routerGuards(path)).toBe(false)
-      expect(requiresSignIn(path, { diagnostics: false })).toBe(false)
-    },
-  )
-
-  it('follows the diagnostics page in and out of the router', async () => {
-    expect(await routerGuards('/diagnostics', true)).toBe(true)
-    expect(requiresSignIn('/diagnostics', { diagnostics: true })).toBe(true)
+    expect(matchPage(pagesFor(config), path)?.page).toBe(routerPage)
   })
 })

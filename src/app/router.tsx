@@ -1,82 +1,68 @@
-import { lazy, type ReactNode, Suspense } from 'react'
-import { createBrowserRouter, type RouteObject } from 'react-router'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useMemo } from 'react'
+import { ErrorBoundary } from 'react-error-boundary'
+import { type RouteObject, useLocation, useParams, useRoutes } from 'react-router'
 
-import { StatusMessage } from '../components/status-message'
+import { startReads } from '../api/queries'
+import { useAuthClient } from '../auth/react'
+import type { AppConfig } from '../config'
+import { type Page, pagesFor } from '../pages'
+import { useAppConfig } from './app-config'
 import { Layout } from './layout'
-import { paths } from './paths'
-import { prefetchRouteData, type RouteDataContext } from './route-data'
-import { RequireAuth } from './require-auth'
+import { PageComponent } from './page-components'
+import { PageGuard } from './page-guard'
 import { AuthCallbackPage } from './routes/auth-callback-page'
-import { HomePage } from './routes/home-page'
-import { NotesPage } from './routes/notes-page'
 import { NotFoundPage } from './routes/not-found-page'
-import { ProfilePage } from './routes/profile-page'
 import { RouteErrorPage } from './routes/route-error-page'
-import { TasksPage } from './routes/tasks-page'
-
-export type RouteContext = RouteDataContext
-
-/** Only where config.json turns diagnostics on, so its code is not part of the first load. */
-const DiagnosticsPage = lazy(async () => ({
-  default: (await import('./routes/diagnostics-page')).DiagnosticsPage,
-}))
-
-/** Marks a route whose page needs a signed-in user (paths.ts's `requiresSignIn` lists them). */
-export const SIGNED_IN_ONLY = { requiresSignIn: true } as const
 
 /**
- * A page for signed-in users only. Its loader starts the page's API request (if it has one)
- * before React renders it; it never blocks navigation.
+ * A page of the route table: its reads start as it mounts, and its component renders once its
+ * chunk is here (at once after the bootstrap or the idle preload fetched it; page-components.ts).
+ * The sign-in guard comes first when the page is for signed-in users.
  */
-function protectedRoute(
-  context: RouteContext,
-  path: string,
-  title: string,
-  page: ReactNode,
-): RouteObject {
-  return {
-    path: path.slice(1),
-    handle: SIGNED_IN_ONLY,
-    loader: () => {
-      void prefetchRouteData(context, path) // never rejects; the page shows its own loading
-      return null
-    },
-    element: <RequireAuth title={title}>{page}</RequireAuth>,
-  }
+function PageRoute({ page }: { readonly page: Page }) {
+  const auth = useAuthClient()
+  const queryClient = useQueryClient()
+  const params = useParams()
+  useEffect(() => {
+    // Never rejects; the page's own query shows a failure. Signed out, it starts nothing.
+    void startReads(queryClient, auth, page.reads ?? [], params as Record<string, string>)
+  }, [auth, queryClient, page, params])
+  const content = <PageComponent key={page.path} page={page} />
+  return page.signIn ? <PageGuard title={page.title}>{content}</PageGuard> : content
 }
 
-/** The app's routes; the callback path comes from config.json. */
-export function appRoutes(context: RouteContext): RouteObject[] {
-  const { config } = context.auth
+/** What a page's route carries: the route table's page (router.test.tsx reads it). */
+export interface PageHandle {
+  readonly page: Page
+}
+
+/** The app's routes: the route table's pages that config.json turns on, the callback, "not found". */
+export function appRouteObjects(config: AppConfig): RouteObject[] {
   return [
     {
       element: <Layout />,
-      errorElement: <RouteErrorPage />,
       children: [
-        { index: true, element: <HomePage /> },
-        protectedRoute(context, paths.profile, 'Profile', <ProfilePage />),
-        protectedRoute(context, paths.notes, 'Notes', <NotesPage />),
-        protectedRoute(context, paths.tasks, 'Tasks', <TasksPage />),
-        { path: config.redirectPath.slice(1), element: <AuthCallbackPage /> },
-        ...(config.diagnostics
-          ? [
-              protectedRoute(
-                context,
-                paths.diagnostics,
-                'Diagnostics',
-                <Suspense fallback={<StatusMessage>Loading diagnostics…</StatusMessage>}>
-                  <DiagnosticsPage />
-                </Suspense>,
-              ),
-            ]
-          : []),
+        ...pagesFor(config).map((page) => ({
+          ...(page.path === '/' ? { index: true } : { path: page.path }),
+          handle: { page } satisfies PageHandle,
+          element: <PageRoute page={page} />,
+        })),
+        { path: config.redirectPath, element: <AuthCallbackPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
   ]
 }
 
-/** `basename` is the deploy path without its trailing slash (`/` at the root). */
-export function createAppRouter(context: RouteContext, basename: string) {
-  return createBrowserRouter(appRoutes(context), { basename })
+/** The routes, rendered; a render error in a page becomes a message, not a blank page. */
+export function AppRoutes() {
+  const config = useAppConfig()
+  const { pathname } = useLocation()
+  const routes = useMemo(() => appRouteObjects(config), [config])
+  return (
+    <ErrorBoundary FallbackComponent={RouteErrorPage} resetKeys={[pathname]}>
+      {useRoutes(routes)}
+    </ErrorBoundary>
+  )
 }

@@ -1,7 +1,7 @@
 import type { Ref } from 'react'
 
 import { useAuth, useAuthClient } from '../auth/react'
-import { preconnect } from './preconnect'
+import { preconnect } from '../bootstrap/preconnect'
 import { useReturnPath } from './return-path'
 
 interface SignInButtonProps {

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 
 import { createQueryClient } from '../api/queries'
 import { createAuthFixture } from '../testing/auth-fixture'
-import { PAGE_DATA_PATIENCE_MS } from './first-render'
-import { createAppRouter, startApp } from './start'
+import { PAGE_DATA_PATIENCE_MS } from '../bootstrap/first-render'
+import { createEngines } from '../bootstrap/engines'
+import { startApp } from './start'
 
 function deferred() {
   let resolve: () => void = () => undefined
@@ -16,11 +17,7 @@ function deferred() {
 
 async function signedInStart(
   pageData: Promise<void>,
-  {
-    basename = '/',
-    returnTo,
-    routerAhead = false,
-  }: { basename?: string; returnTo?: string; routerAhead?: boolean } = {},
+  { basename = '/', returnTo }: { basename?: string; returnTo?: string } = {},
 ) {
   const fixture = await createAuthFixture()
   await fixture.signIn()
@@ -33,21 +30,16 @@ async function signedInStart(
   )
   const root = document.createElement('div')
   document.body.append(root)
-  const queryClient = createQueryClient()
-  const startedAt = Date.now()
-  const started = startApp({
-    root,
+  const engines = {
+    ...createEngines(
+      { config: fixture.options.config, clockOffsetMs: 0, deviceClockOffMs: 0 },
+      `https://app.example.test${prefix}/`,
+    ),
     auth: fixture.auth,
-    config: fixture.options.config,
-    queryClient,
-    basename,
-    returnTo,
-    pageData,
-    // As bootstrap makes it while the code is redeemed: on the callback route.
-    routerAhead: routerAhead
-      ? Promise.resolve(createAppRouter({ auth: fixture.auth, queryClient }, basename))
-      : undefined,
-  })
+    queryClient: createQueryClient(),
+  }
+  const startedAt = Date.now()
+  const started = startApp({ root, ...engines, returnTo, pageData })
   return { root, started, startedAt }
 }
 
@@ -76,18 +68,12 @@ describe('startApp', () => {
     })
   })
 
-  it.each([
-    ['/', false],
-    ['/portal', false],
-    ['/', true],
-    ['/portal', true],
-  ])(
-    'shows the page sign-in returns to (base path %s, router made ahead: %s)',
-    async (basename, routerAhead) => {
+  it.each(['/', '/portal'])(
+    'shows the page sign-in returns to (base path %s)',
+    async (basename) => {
       const { root, started } = await signedInStart(Promise.resolve(), {
         basename,
         returnTo: '/profile?tab=claims',
-        routerAhead,
       })
 
       await started

@@ -1,10 +1,16 @@
 import { type RefObject, useEffect, useRef } from 'react'
 import { useLocation } from 'react-router'
 
+function focusHeading(heading: HTMLElement): void {
+  heading.tabIndex = -1
+  heading.focus()
+}
+
 /**
- * After a client-side navigation, moves focus to the new page's `<h1>` (or to `<main>`), so
- * keyboard users start at the content and screen readers announce the page, as a full page load
- * would. The first page of a load keeps the browser's own focus.
+ * After a client-side navigation, moves focus to the new page's `<h1>` (or to `<main>` until the
+ * page's code has arrived and shows one), so keyboard users start at the content and screen
+ * readers announce the page, as a full page load would. The first page of a load keeps the
+ * browser's own focus.
  */
 export function useFocusOnNavigation(mainRef: RefObject<HTMLElement | null>): void {
   const { pathname } = useLocation()
@@ -12,16 +18,23 @@ export function useFocusOnNavigation(mainRef: RefObject<HTMLElement | null>): vo
   const focusedPath = useRef(pathname)
 
   useEffect(() => {
-    if (focusedPath.current === pathname) return
-    focusedPath.current = pathname
     const main = mainRef.current
-    if (!main) return
-    const heading = main.querySelector('h1')
-    if (heading) {
-      heading.tabIndex = -1
-      heading.focus()
-    } else {
-      main.focus()
+    if (focusedPath.current === pathname || !main) return
+    const arrived = () => {
+      const heading = main.querySelector('h1')
+      if (!heading) return false
+      focusHeading(heading)
+      focusedPath.current = pathname
+      return true
+    }
+    if (arrived()) return
+    main.focus()
+    const observer = new MutationObserver(() => {
+      if (arrived()) observer.disconnect()
+    })
+    observer.observe(main, { childList: true, subtree: true })
+    return () => {
+      observer.disconnect()
     }
   }, [mainRef, pathname])
 }

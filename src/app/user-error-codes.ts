@@ -20,6 +20,8 @@ export const USER_ERROR_CODES = [
   'api_unreachable',
   /** The user signed in more strongly and the API still refused (RFC 9470). */
   'step_up_refused',
+  /** A page's code could not be downloaded (offline, or a deploy replaced it). */
+  'page_unavailable',
   /** A bug: the app used Tessera in a way it cannot work. */
   'app_error',
   /** Diagnostics are on for a public origin. */

@@ -1,28 +1,36 @@
-import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import { StrictMode } from 'react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { type Location, MemoryRouter, useLocation } from 'react-router'
 
 import { createQueryClient } from '../api/queries'
-import { AuthProvider } from '../auth/react'
 import type { AuthFixture } from './auth-fixture'
+
+/** Reports the router's location to the test, as the address bar would show it. */
+function LocationSpy({ onLocation }: { readonly onLocation: (location: Location) => void }) {
+  onLocation(useLocation())
+  return null
+}
 
 /** Renders the real routes in StrictMode around a real AuthClient, at `path`. */
 export async function renderApp(fixture: AuthFixture, path: string) {
-  // Imported lazily so the router module graph loads after test globals are stubbed.
-  const { appRoutes } = await import('../app/router')
+  let current: Location | undefined
+  // Imported lazily so the app's module graph loads after test globals are stubbed.
+  const [{ AppProviders }, { AppRoutes }] = await Promise.all([
+    import('../app/app'),
+    import('../app/router'),
+  ])
   const queryClient = createQueryClient()
-  const router = createMemoryRouter(appRoutes({ auth: fixture.auth, queryClient }), {
-    initialEntries: [path],
-  })
   const view = render(
     <StrictMode>
-      <AuthProvider client={fixture.auth}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AuthProvider>
+      <AppProviders auth={fixture.auth} config={fixture.options.config} queryClient={queryClient}>
+        <MemoryRouter initialEntries={[path]}>
+          <AppRoutes />
+          <LocationSpy onLocation={(location) => (current = location)} />
+        </MemoryRouter>
+      </AppProviders>
     </StrictMode>,
   )
-  return { ...view, router, queryClient }
+  /** The router's current path. */
+  const pathname = () => current?.pathname
+  return { ...view, queryClient, pathname }
 }

@@ -1,5 +1,2 @@
-export { useApiEndpoint } from './use-api-endpoint'
-export { useMe } from './use-me'
-export { useAddNote, useNotes } from './use-notes'
-export { useAddTask, useDeleteTask, useTasks } from './use-tasks'
+export { useApiRead, useApiWrite } from './use-api'
 export { type FailedReplay, useFailedStepUpReplay } from './use-step-up-replay'

@@ -12,10 +12,10 @@ describe('AuthCallbackPage', () => {
     const callback = new URL(fixture.provider.authorize(fixture.navigations[0] ?? ''))
     window.history.replaceState(null, '', callback.href)
 
-    const { router } = await renderApp(fixture, callback.pathname + callback.search)
+    const { pathname } = await renderApp(fixture, callback.pathname + callback.search)
 
     await waitFor(() => {
-      expect(router.state.location.pathname).toBe('/tasks')
+      expect(pathname()).toBe('/tasks')
     })
     expect(fixture.provider.tokenGrants('authorization_code')).toBe(1)
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeVisible()
@@ -43,7 +43,10 @@ describe('AuthCallbackPage', () => {
     const state = new URL(fixture.navigations[0] ?? '').searchParams.get('state') ?? ''
     const callback = `https://app.example.test/auth/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(fixture.provider.issuer)}`
     window.history.replaceState(null, '', callback)
-    const { router } = await renderApp(fixture, `/auth/callback?error=access_denied&state=${state}`)
+    const { pathname } = await renderApp(
+      fixture,
+      `/auth/callback?error=access_denied&state=${state}`,
+    )
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Sign-in did not complete' }),
@@ -52,7 +55,7 @@ describe('AuthCallbackPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
 
     await waitFor(() => {
-      expect(router.state.location.pathname).toBe('/')
+      expect(pathname()).toBe('/')
     })
   })
 

@@ -6,7 +6,6 @@ import { AlertPanel } from '../alert-panel'
 import { DocumentTitle } from '../../components/document-title'
 import { ProgressPanel } from '../../components/progress-panel'
 import { AuthErrorAlert } from '../auth-error-alert'
-import { paths } from '../paths'
 import { SignInButton } from '../sign-in-button'
 
 /** The redirect handler: redeems the code once, then returns to where sign-in started. */
@@ -66,7 +65,7 @@ export function AuthCallbackPage() {
   }
   if (failed || error) {
     // Dismissed: nothing left to say here.
-    if (!error) return <Navigate to={paths.home} replace />
+    if (!error) return <Navigate to="/" replace />
     return (
       <section className="stack">
         <DocumentTitle page="Sign-in did not complete" />

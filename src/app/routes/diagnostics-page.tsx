@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 
 import { type AuthEventName, useAuthClient } from '../../auth/react'
 import { TokenTable } from '../../components/token-table'
-import { DocumentTitle } from '../../components/document-title'
 
 const EVENTS: readonly AuthEventName[] = [
   'signed-in',
@@ -53,7 +52,6 @@ export function DiagnosticsPage() {
 
   return (
     <section className="stack">
-      <DocumentTitle page="Diagnostics" />
       <h1>Diagnostics</h1>
       <TokenTable rows={rows} />
       <section aria-labelledby="events-heading" className="card">

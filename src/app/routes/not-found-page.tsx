@@ -1,6 +1,5 @@
 import { Link } from 'react-router'
 
-import { paths } from '../paths'
 import { DocumentTitle } from '../../components/document-title'
 
 export function NotFoundPage() {
@@ -9,7 +8,7 @@ export function NotFoundPage() {
       <DocumentTitle page="Page not found" />
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address. <Link to={paths.home}>Go to the home page</Link>.
+        There is nothing at this address. <Link to="/">Go to the home page</Link>.
       </p>
     </section>
   )

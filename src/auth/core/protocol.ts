@@ -199,6 +199,8 @@ async function toAuthError(
   }
   if (error instanceof TypeError) return new AuthError('network_error', { cause: error })
   const said = error instanceof Error ? ` (${error.message})` : ''
+  // At refresh these are the token endpoint's unusable answers (a proxy's HTML error page):
+  // the session is kept, as the provider may not have rotated the refresh token.
   if (stage === 'refresh') return new AuthError('token_request_failed', { cause: error })
   return new AuthError('token_response_invalid', {
     message: `The identity provider’s answer failed validation${said}.`,
@@ -240,7 +242,11 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     now: options.now,
   }
 
-  /** An authorization request with a fresh nonce (SEC-03: oidc-client-ts only sends one when asked). */
+  /**
+   * An authorization request with a fresh nonce (SEC-03: oidc-client-ts only sends one when
+   * asked). The nonce is sent as a plain parameter and kept in the state: Tessera checks it in
+   * the ID token itself, so every ID token failure is reported as one (`id_token_invalid`).
+   */
   async function signinRequest(
     state: Omit<SignInState, 'nonce'>,
     args: Omit<CreateSigninRequestArgs, 'state' | 'nonce'>,
@@ -249,7 +255,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
     return client.createSigninRequest({
       ...args,
       state: { ...state, nonce } satisfies SignInState,
-      nonce,
+      extraQueryParams: { ...args.extraQueryParams, nonce },
       // RFC 9449 §10: bind the authorization code to this browser's key too.
       ...(options.dpop ? { dpopJkt: await dpopJkt(options.dpop) } : {}),
     })
@@ -362,7 +368,8 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
           // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
           state: {
             refresh_token: refreshToken,
-            id_token: idToken,
+            // No id_token: oidc-client-ts then leaves comparing the new ID token with the old one
+            // to Tessera's validation below (OIDC Core §12.2), which reports it as what it is.
             session_state: null,
             scope: api.scopes.join(' '),
             // The validated claims are a superset of oidc-client-ts's UserProfile.

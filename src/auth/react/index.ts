@@ -1,4 +1,6 @@
 export { AuthProvider } from './auth-provider'
+export { RequireAuth, type RequireAuthProps } from './require-auth'
+export { useAccessToken } from './use-access-token'
 export { useAuth, useAuthClient } from './use-auth'
 export {
   type AccessToken,
@@ -6,10 +8,11 @@ export {
   AuthError,
   type AuthErrorCode,
   type AuthEventName,
-  type TokenCacheView,
   type AuthSnapshot,
   type AuthUser,
   isAuthError,
   isSignInRequired,
   isTransientAuthError,
+  type SignInOptions,
+  type TokenCacheView,
 } from '../core'

@@ -1,16 +1,15 @@
-import { useMe } from '../../api/hooks'
-import { useAuth } from '../../auth/react'
-import { ClaimsList } from '../../components/claims-list'
-import { StatusMessage } from '../../components/status-message'
-import { QueryErrorAlert } from '../query-error-alert'
-import { DocumentTitle } from '../../components/document-title'
+import { useApiRead } from '../api/hooks'
+import { QueryErrorAlert } from '../app/query-error-alert'
+import { useAuth } from '../auth/react'
+import { ClaimsList } from '../components/claims-list'
+import { StatusMessage } from '../components/status-message'
+import { me as meRead } from './me'
 
 export function ProfilePage() {
   const { user } = useAuth()
-  const me = useMe()
+  const me = useApiRead(meRead)
   return (
     <section className="stack">
-      <DocumentTitle page="Profile" />
       <h1>Profile</h1>
       <p className="lead">Who you are, as the demo API and your ID token see it.</p>
       <section aria-labelledby="api-heading" className="card">

@@ -1,25 +1,23 @@
-import { useAddTask, useDeleteTask, useFailedStepUpReplay, useTasks } from '../../api/hooks'
-import { deleteTaskKey } from '../../api/queries'
-import { useAuth } from '../../auth/react'
-import { StatusMessage } from '../../components/status-message'
-import { AddItemForm } from '../../components/add-item-form'
-import { TaskList } from '../../components/task-list'
-import { QueryErrorAlert } from '../query-error-alert'
-import { useSessionDraft } from '../use-session-draft'
-import { DocumentTitle } from '../../components/document-title'
+import { useApiRead, useApiWrite } from '../api/hooks'
+import { QueryErrorAlert } from '../app/query-error-alert'
+import { useSessionDraft } from '../app/use-session-draft'
+import { useAuth } from '../auth/react'
+import { AddItemForm } from '../components/add-item-form'
+import { StatusMessage } from '../components/status-message'
+import { TaskList } from './task-list'
+import { addTask as addTaskWrite, deleteTask as deleteTaskWrite, tasks as tasksRead } from './tasks'
 
 export function TasksPage() {
-  const tasks = useTasks()
-  const addTask = useAddTask()
-  const deleteTask = useDeleteTask()
-  const failedReplay = useFailedStepUpReplay(deleteTaskKey)
+  const tasks = useApiRead(tasksRead)
+  const addTask = useApiWrite(addTaskWrite)
+  const deleteTask = useApiWrite(deleteTaskWrite)
+  const { failedReplay } = deleteTask
   const { user } = useAuth()
   // Survives a forced re-sign-in: after signing in again the user finds what they typed.
   const [draft, setDraft] = useSessionDraft('tasks:new', user?.sub)
 
   return (
     <section className="stack">
-      <DocumentTitle page="Tasks" />
       <h1>Tasks</h1>
       <p className="lead">
         Your to-do list, kept by the demo API. Deleting a task asks for a second factor first.

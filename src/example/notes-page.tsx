@@ -1,22 +1,21 @@
-import { useAddNote, useNotes } from '../../api/hooks'
-import { useAuth } from '../../auth/react'
-import { AddItemForm } from '../../components/add-item-form'
-import { NoteList } from '../../components/note-list'
-import { StatusMessage } from '../../components/status-message'
-import { QueryErrorAlert } from '../query-error-alert'
-import { useSessionDraft } from '../use-session-draft'
-import { DocumentTitle } from '../../components/document-title'
+import { useApiRead, useApiWrite } from '../api/hooks'
+import { QueryErrorAlert } from '../app/query-error-alert'
+import { useSessionDraft } from '../app/use-session-draft'
+import { useAuth } from '../auth/react'
+import { AddItemForm } from '../components/add-item-form'
+import { StatusMessage } from '../components/status-message'
+import { NoteList } from './note-list'
+import { addNote as addNoteWrite, notes as notesRead } from './notes'
 
 /** Notes live in a second API with its own audience: the page proves one sign-in serves both. */
 export function NotesPage() {
-  const notes = useNotes()
-  const addNote = useAddNote()
+  const notes = useApiRead(notesRead)
+  const addNote = useApiWrite(addNoteWrite)
   const { user } = useAuth()
   const [draft, setDraft] = useSessionDraft('notes:new', user?.sub)
 
   return (
     <section className="stack">
-      <DocumentTitle page="Notes" />
       <h1>Notes</h1>
       <p className="lead">
         Kept by the notes API, a second audience: the same sign-in, its own access token.
