@@ -33,6 +33,29 @@ test('an invalid config.json is explained on the page and in the console', async
   expect(errors.join('\n')).toContain('config.json is invalid')
 })
 
+test('an API the pages call but config.json lacks is a configuration error, naming the page and the key', async ({
+  page,
+}) => {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  const deployed = (await (await page.request.get('/config.json')).json()) as {
+    apis: Record<string, unknown>
+  }
+  const { notes: _notes, ...apis } = deployed.apis
+  await page.route('**/config.json', (route) => route.fulfill({ json: { ...deployed, apis } }))
+
+  await page.goto('/profile')
+
+  await expect(page.getByRole('alert')).toContainText('config_invalid')
+  const problems = page.getByRole('list', { name: 'Problems in config.json' })
+  await expect(problems).toContainText('apis.notes')
+  await expect(problems).toContainText('/notes (Notes)')
+  expect(errors.join('\n')).toContain('apis.notes')
+  await expect(page.getByRole('main')).not.toContainText('connection')
+})
+
 test('SEC-12 a sign-in response leaves the address bar even when config.json fails to load', async ({
   page,
 }) => {
