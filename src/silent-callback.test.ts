@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
-import { parseSilentCallbackMessage } from './auth/core/silent-message'
+import { parseSilentCallbackMessage } from './auth/core/renewal/silent-message'
 import { announceSilentCallback } from './silent-callback'
 
 const URL_IN_FRAME = 'https://app.example.test/silent-callback.html?code=c&state=s'

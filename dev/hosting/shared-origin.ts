@@ -2,7 +2,7 @@
  * A sub-path deployment usually means an origin shared with other apps (GitHub Pages project
  * sites all live on `<user>.github.io`), and the browser's boundary is the origin, not the path.
  * This says exactly what Tessera's code leaves reachable to the other apps of its origin
- * (src/auth/core/tab-sync.ts, tab-presence.ts, refresh-lock.ts, session-store.ts, dpop.ts).
+ * (src/auth/core/tabs/tab-sync.ts, tab-presence.ts, refresh-lock.ts, session-store.ts, dpop.ts).
  */
 
 /** The warning `npm run hosting` prints for `basePath` (normalized), or none at the root. */

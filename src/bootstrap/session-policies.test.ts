@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/query-core'
 import { describe, expect, it } from 'vitest'
 
-import type { Session } from '../auth/core/session-store'
+import type { Session } from '../auth/core/session/session-store'
 import { createAuthFixture } from '../testing/auth-fixture'
 import { createTabHub } from '../testing/tab-hub'
 import { bindSessionToQueries } from './session-policies'

@@ -1,4 +1,4 @@
-import type { TabChannel, TabMessage } from '../auth/core/tab-sync'
+import type { TabChannel, TabMessage } from '../auth/core/tabs/tab-sync'
 
 /**
  * Connects in-memory "tabs" the way BroadcastChannel does: a message reaches every other

@@ -1,26 +1,23 @@
 import { type ApiConfig, type AppConfig, ConfigError } from '../../config'
-import { isAuthorizationResponse } from './authorization-response'
-import { needsInteraction } from './aadsts-code'
-import { accessTokenEntry, isFresh, sessionCacheKey } from './access-token-entry'
-import { claimsRequest } from './claims-request'
-import { type DpopKeyStore, lazyDpopKeys } from './dpop-keys'
+import { isAuthorizationResponse } from './sign-in/authorization-response'
+import { accessTokenEntry, isFresh, sessionCacheKey } from './session/access-token-entry'
+import { type DpopKeyStore, lazyDpopKeys } from './dpop/dpop-keys'
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
-import type { Protocol, ProtocolOptions, StepUp } from './protocol'
-import type { AccessTokenGrant } from './token-response'
-import type { IdTokenClaims } from './id-token'
-import { loadDefaultProtocol } from './protocol-loader'
-import { forgetPendingSignIns } from './pending-sign-ins'
-import { ProviderCache } from './provider-cache'
-import { browserLocks, createRefreshLock } from './refresh-lock'
-import { safeReturnTo } from './return-to'
-import { type AccessTokenEntry, type Session, SessionStore } from './session-store'
-import type { SilentFrameRunner } from './silent-frame'
-import { signInShape } from './sign-in-request'
-import { createSingleFlight } from './single-flight'
+import type { Protocol, ProtocolOptions, StepUp } from './protocol/protocol'
+import { loadDefaultProtocol } from './protocol/protocol-loader'
+import { forgetPendingSignIns } from './sign-in/pending-sign-ins'
+import { ProviderCache } from './protocol/provider-cache'
+import { browserLocks, createRefreshLock } from './session/refresh-lock'
+import { safeReturnTo } from './sign-in/return-to'
+import { type AccessTokenEntry, type Session, SessionStore } from './session/session-store'
+import type { SilentFrameRunner } from './renewal/silent-frame'
+import { isStepUpRefusal, type RenewalContext, renewSession } from './renewal/renew-session'
+import { createSignInRedirect, redeemSignIn, type SignInContext } from './sign-in/sign-in-flow'
+import { createSingleFlight } from './session/single-flight'
 import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
-import { TabPresence } from './tab-presence'
-import { browserTabChannel, type TabChannel, TabSync } from './tab-sync'
+import { TabPresence } from './tabs/tab-presence'
+import { browserTabChannel, type TabChannel, TabSync } from './tabs/tab-sync'
 
 /** One configured API's cached access token, as diagnostics may show it: no token. */
 export interface TokenCacheView {
@@ -75,34 +72,11 @@ export interface SignInCompletion {
   readonly appState: unknown
 }
 
-/** What a renewal brings back, by either strategy. */
-interface RenewedTokens {
-  readonly accessToken: AccessTokenGrant
-  readonly refreshToken: string | undefined
-  readonly idToken: string
-  readonly claims: IdTokenClaims
-}
-
-/**
- * Token endpoint answers meaning "this client may not use refresh tokens" (RFC 6749 §5.2), as
- * providers that give SPAs none (or stop rotating them) send: renew in a frame instead.
- */
-const REFRESH_REFUSED = new Set(['unauthorized_client', 'unsupported_grant_type'])
-
 /**
  * The silent renewal callback: a page of its own in the build (silent-callback.html, no React),
  * the one document the app's host lets the app frame (dev/security-headers.ts).
  */
 const SILENT_CALLBACK_PAGE = 'silent-callback.html'
-
-/**
- * The provider refused a refresh grant carrying claims because the user must interact (MFA,
- * consent); unlike a plain `invalid_grant`, this leaves the refresh token valid.
- */
-function isStepUpRefusal(error: unknown): boolean {
-  if (!isAuthError(error, 'interaction_required') || error.providerError === undefined) return false
-  return error.providerError !== 'invalid_grant' || needsInteraction(error.providerErrorDescription)
-}
 
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
@@ -144,6 +118,8 @@ export class AuthClient {
   private readonly dpop: DpopKeyStore | undefined
   private readonly events = new AuthEvents()
   private snapshot: AuthSnapshot
+  private readonly renewal: RenewalContext
+  private readonly signInContext: SignInContext
 
   constructor(options: AuthClientOptions) {
     const { config } = options
@@ -187,6 +163,22 @@ export class AuthClient {
     this.dpop = config.dpop
       ? (options.dpopKeys ?? lazyDpopKeys(`${config.authority}|${config.clientId}`))
       : undefined
+    this.renewal = {
+      config,
+      protocol: () => this.protocol(),
+      silentRedirectUri: this.silentRedirectUri,
+      silentFrame: this.silentFrame,
+      endSession: (error) => this.endSession(error),
+    }
+    this.signInContext = {
+      config,
+      redirectUri: this.redirectUri,
+      storage: this.storage,
+      provider: this.provider,
+      now: this.now,
+      protocol: () => this.protocol(),
+      adoptSiblingSession: () => this.adoptSiblingSession(),
+    }
   }
 
   private createTabSync(
@@ -297,43 +289,18 @@ export class AuthClient {
     }
   }
 
-  private async startSignIn({ returnTo: requested, stepUp, appState }: SignInOptions) {
-    const origin = new URL(this.redirectUri).origin
-    const returnTo = safeReturnTo(requested ?? '/', origin)
+  private async startSignIn({ returnTo, stepUp, appState }: SignInOptions) {
     // A sibling tab may have handed this tab a session since the caller looked.
     if (this.store.get() && !stepUp) return
     this.publish({ status: 'redirecting', user: this.snapshot.user, error: null })
     try {
-      // Everything the redirect needs loads while signed-in siblings get their chance to answer.
-      const protocolReady = this.protocol()
-      protocolReady.catch(() => undefined) // reported below, unless a sibling answers first
-      this.provider.getMetadata().catch(() => undefined) // discovery, alongside the code
-      // Signing keys a page prefetched cross the redirect, so the callback need not fetch them
-      // again; a page leaving at once does not wait a round trip for them: its callback fetches
-      // them while the code is redeemed, where they cost none. Best effort.
-      const keysReady = this.provider.jwksInFlight()?.catch(() => undefined)
-      if (!stepUp && (await this.adoptSiblingSession())) {
-        this.publish(snapshotOf(this.store.get(), null))
-        return
-      }
-      const [protocol] = await Promise.all([protocolReady, keysReady])
-      // SEC-42: one redirect sign-in per tab: an earlier one (abandoned at the provider) can
-      // no longer complete, nor hand back its app state.
-      forgetPendingSignIns(this.storage)
-      const shape = signInShape(this.config)
-      const url = await protocol.createSignInUrl({
-        returnTo,
-        scopes: shape.scopes,
-        resources: shape.resources,
-        tokenResource: shape.tokenResource,
-        tokenScopes: shape.tokenScopes,
-        // Auth0 names one API per authorization request: the first, like the code's token.
-        audience: shape.tokenApi?.audience,
-        claims: claimsRequest(stepUp?.claims, this.config.clientCapabilities),
-        ...(stepUp ? { stepUp } : {}),
-        ...(appState === undefined ? {} : { appState }),
+      const url = await createSignInRedirect(this.signInContext, {
+        returnTo: safeReturnTo(returnTo ?? '/', new URL(this.redirectUri).origin),
+        stepUp,
+        appState,
       })
-      this.navigate(url)
+      if (url === undefined) this.publish(snapshotOf(this.store.get(), null))
+      else this.navigate(url)
     } catch (error) {
       this.fail(error)
     }
@@ -394,7 +361,7 @@ export class AuthClient {
         }),
       )
     }
-    const { createDpopProof } = await import('./dpop')
+    const { createDpopProof } = await import('./dpop/dpop')
     return createDpopProof(keys, {
       method,
       url,
@@ -450,42 +417,13 @@ export class AuthClient {
   }
 
   private async completeSignIn(url: string): Promise<SignInCompletion> {
-    // The signing keys are usually cached from before the redirect; if not, fetch them while
-    // the code is being redeemed rather than after.
-    this.provider.getJwks().catch(() => undefined)
     try {
-      const protocol = await this.protocol()
-      const result = await protocol.completeSignIn(url)
-      const primary = signInShape(this.config).tokenApi
-      const draft: Session = {
-        issuer: this.config.authority,
-        clientId: this.config.clientId,
-        idToken: result.idToken,
-        claims: result.claims,
-        refreshToken: result.refreshToken,
-        accessTokens: {},
-        updatedAt: 0,
-      }
-      // The code exchange asked for this API's token (by resource, audience or, one resource
-      // per request, its scopes); cache it for that API.
-      const accessTokens =
-        primary !== undefined
-          ? {
-              [sessionCacheKey(draft, primary)]: accessTokenEntry(
-                result.accessToken,
-                primary,
-                this.now(),
-              ),
-            }
-          : {}
-      const session = this.save({ ...draft, accessTokens })
+      const { session, returnTo, appState } = await redeemSignIn(this.signInContext, url)
+      const saved = this.save(session)
       forgetPendingSignIns(this.storage) // SEC-42: any other request of this tab is void now
-      this.publish(snapshotOf(session, null))
-      this.events.emit('signed-in', { sub: session.claims.sub })
-      return {
-        returnTo: safeReturnTo(result.returnTo, new URL(this.redirectUri).origin),
-        appState: result.appState,
-      }
+      this.publish(snapshotOf(saved, null))
+      this.events.emit('signed-in', { sub: saved.claims.sub })
+      return { returnTo, appState }
     } catch (error) {
       throw this.fail(error)
     }
@@ -532,7 +470,7 @@ export class AuthClient {
       const session = this.requireSession()
       const cached = session.accessTokens[key]
       if (challenge === undefined && cached && isFresh(cached, this.now())) return cached
-      const renewed = await this.renewSession(session, api, challenge)
+      const renewed = await renewSession(this.renewal, session, api, challenge)
       const entry = accessTokenEntry(renewed.accessToken, api, this.now())
       const now = this.now()
       const live = Object.entries(session.accessTokens).filter(([, e]) => e.expiresAt > now)
@@ -548,91 +486,6 @@ export class AuthClient {
       if (this.tabs) await new Promise((resolve) => setTimeout(resolve, BROADCAST_SETTLE_MS))
       return entry
     })
-  }
-
-  /**
-   * Picks the renewal strategy (`renewal` in config.json): the refresh token when the session
-   * has one, else (or when the provider refuses refresh tokens to this client) a hidden frame.
-   */
-  private async renewSession(
-    session: Session,
-    api: ApiConfig,
-    challenge?: string,
-  ): Promise<RenewedTokens> {
-    const { renewal } = this.config
-    if (renewal === 'iframe') return this.renewInFrame(session, api)
-    if (!session.refreshToken) {
-      if (renewal === 'auto') return this.renewInFrame(session, api)
-      throw this.endSession(
-        new AuthError('interaction_required', {
-          message: 'Your session has no refresh token, so it cannot be renewed silently.',
-        }),
-      )
-    }
-    try {
-      return await this.renewWithRefreshToken(session, session.refreshToken, api, challenge)
-    } catch (error) {
-      if (
-        renewal === 'auto' &&
-        isAuthError(error, 'token_request_failed') &&
-        REFRESH_REFUSED.has(error.providerError ?? '')
-      ) {
-        console.warn(
-          `Tessera: refresh token refused (${error.providerError ?? ''}); using an iframe.`,
-        )
-        return this.renewInFrame({ ...session, refreshToken: undefined }, api)
-      }
-      throw error
-    }
-  }
-
-  private async renewWithRefreshToken(
-    session: Session,
-    refreshToken: string,
-    api: ApiConfig,
-    challenge: string | undefined,
-  ): Promise<RenewedTokens> {
-    try {
-      const protocol = await this.protocol()
-      return await protocol.refresh({
-        refreshToken,
-        idToken: session.idToken,
-        claims: session.claims,
-        api,
-        claimsRequest: claimsRequest(challenge, this.config.clientCapabilities),
-      })
-    } catch (error) {
-      // The claims need the user (MFA, consent): the refresh token itself is still good.
-      if (challenge !== undefined && isStepUpRefusal(error)) throw error
-      if (isAuthError(error, 'interaction_required')) throw this.endSession(error)
-      // The provider answered, so it has rotated the refresh token we sent; its answer was
-      // unusable, so this session cannot continue (retrying would replay a spent token).
-      if (isAuthError(error, 'id_token_invalid') || isAuthError(error, 'token_response_invalid')) {
-        throw this.endSession(
-          new AuthError('interaction_required', {
-            message: `${error.message} Please sign in again.`,
-            cause: error,
-          }),
-        )
-      }
-      throw error
-    }
-  }
-
-  /** Silent renewal in a hidden frame, for sessions without a refresh token (a lazy chunk). */
-  private async renewInFrame(session: Session, api: ApiConfig): Promise<RenewedTokens> {
-    const [protocol, frames] = await Promise.all([this.protocol(), import('./frame-renewal')])
-    return frames.renewInFrame(
-      {
-        protocol,
-        config: this.config,
-        silentRedirectUri: this.silentRedirectUri,
-        runFrame: this.silentFrame,
-        endSession: (error) => this.endSession(error),
-      },
-      session,
-      api,
-    )
   }
 
   /** Stores a new or renewed session and tells sibling tabs (newest `updatedAt` wins). */

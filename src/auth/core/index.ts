@@ -13,11 +13,11 @@ export {
   isSignInRequired,
   isTransientAuthError,
 } from './errors'
-export type { IdTokenClaims } from './id-token'
-export { preloadProtocol } from './protocol-loader'
-export { safeReturnTo } from './return-to'
-export { hasStoredSession } from './session-store'
+export type { IdTokenClaims } from './protocol/id-token'
+export { preloadProtocol } from './protocol/protocol-loader'
+export { safeReturnTo } from './sign-in/return-to'
+export { hasStoredSession } from './session/session-store'
 export type { AccessToken, AuthSnapshot, AuthStatus, AuthUser } from './snapshot'
 export type { AuthEventListener, AuthEventMap, AuthEventName } from './events'
-export type { StepUp } from './protocol'
-export { isAuthorizationResponse } from './authorization-response'
+export type { StepUp } from './protocol/protocol'
+export { isAuthorizationResponse } from './sign-in/authorization-response'

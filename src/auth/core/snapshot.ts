@@ -1,6 +1,6 @@
 import type { AuthError } from './errors'
-import type { IdTokenClaims } from './id-token'
-import type { Session } from './session-store'
+import type { IdTokenClaims } from './protocol/id-token'
+import type { Session } from './session/session-store'
 
 export interface AuthUser {
   readonly sub: string

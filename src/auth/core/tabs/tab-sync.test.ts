@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 
-import { createAuthFixture } from '../../testing/auth-fixture'
-import { createTabHub } from '../../testing/tab-hub'
-import { AuthClient } from './auth-client'
+import { createAuthFixture } from '../../../testing/auth-fixture'
+import { createTabHub } from '../../../testing/tab-hub'
+import { AuthClient } from '../auth-client'
 
 /** A second tab of the same browser: same provider, shared channel and locks, own storage. */
 function openSibling(

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 
-import { UsageError } from '../../errors'
+import { UsageError } from '../../../errors'
 import { claimsRequest } from './claims-request'
 
 describe('claimsRequest', () => {

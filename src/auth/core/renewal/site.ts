@@ -1,4 +1,4 @@
-import { AuthError } from './errors'
+import { AuthError } from '../errors'
 
 /**
  * Whether two origins are surely on different sites (schemeful same-site, HTML §7.1.1), which is

@@ -1,4 +1,4 @@
-import { isRecord } from './http'
+import { isRecord } from '../protocol/http'
 
 /**
  * Reads the one message the silent callback page (src/silent-callback.ts) posts to the app that

@@ -1,4 +1,4 @@
-import { AuthError } from './errors'
+import { AuthError } from '../errors'
 
 /** SEC-24: every call to the provider has a deadline. */
 export const PROVIDER_TIMEOUT_MS = 10_000

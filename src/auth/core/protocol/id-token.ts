@@ -1,6 +1,6 @@
 import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet, type JWTPayload } from 'jose'
 
-import { AuthError } from './errors'
+import { AuthError } from '../errors'
 import { expectedIssuer, type IssuerExpectation } from './issuer'
 
 /** Asymmetric algorithms only: never `none`, never HS* (a public client has no shared secret). */

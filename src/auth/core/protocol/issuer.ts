@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose'
 
-import { AuthError } from './errors'
+import { AuthError } from '../errors'
 
 /**
  * Microsoft Entra's multi-tenant discovery documents (`/common`, `/organizations`,

@@ -1,4 +1,4 @@
-import { isRecord } from './http'
+import { isRecord } from '../protocol/http'
 
 /** Where oidc-client-ts keeps each authorization request's state, by its `state` value. */
 export const SIGN_IN_STATE_PREFIX = 'tessera.oidc.'

@@ -1,4 +1,4 @@
-import { AuthError } from './errors'
+import { AuthError } from '../errors'
 import { fetchProviderJson, isRecord } from './http'
 import { checkDiscoveryIssuer } from './issuer'
 

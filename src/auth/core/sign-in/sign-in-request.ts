@@ -1,4 +1,4 @@
-import type { ApiConfig, AppConfig } from '../../config'
+import type { ApiConfig, AppConfig } from '../../../config'
 
 /** What a sign-in asks for: scopes and resources at the provider, and the code exchange's API. */
 export interface SignInShape {

@@ -1,5 +1,5 @@
-import { AuthError } from './errors'
-import type { ProviderMetadata } from './metadata'
+import { AuthError } from '../errors'
+import type { ProviderMetadata } from '../protocol/metadata'
 
 /** The query parameters that make a URL an authorization response (RFC 6749 §4.1.2). */
 export function isAuthorizationResponse(url: URL): boolean {

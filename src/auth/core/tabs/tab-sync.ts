@@ -1,5 +1,5 @@
-import { isRecord } from './http'
-import { isValidSession, type Session } from './session-store'
+import { isRecord } from '../protocol/http'
+import { isValidSession, type Session } from '../session/session-store'
 import type { TabPresence } from './tab-presence'
 
 /**

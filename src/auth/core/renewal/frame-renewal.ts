@@ -1,11 +1,11 @@
-import type { ApiConfig, AppConfig } from '../../config'
-import { AuthError, isAuthError } from './errors'
-import type { IdTokenClaims } from './id-token'
-import type { Protocol } from './protocol'
-import type { Session } from './session-store'
+import type { ApiConfig, AppConfig } from '../../../config'
+import { AuthError, isAuthError } from '../errors'
+import type { IdTokenClaims } from '../protocol/id-token'
+import type { Protocol } from '../protocol/protocol'
+import type { Session } from '../session/session-store'
 import { runSilentFrame, type SilentFrameRunner } from './silent-frame'
 import { isSurelyCrossSite, thirdPartyCookiesBlocked } from './site'
-import type { AccessTokenGrant } from './token-response'
+import type { AccessTokenGrant } from '../protocol/token-response'
 
 /** Provider errors of a silent request that mean the provider has no session to use. */
 const NO_PROVIDER_SESSION = new Set(['login_required', 'interaction_required'])

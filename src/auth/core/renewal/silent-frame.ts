@@ -1,5 +1,5 @@
-import { UsageError } from '../../errors'
-import { AuthError } from './errors'
+import { UsageError } from '../../../errors'
+import { AuthError } from '../errors'
 import { parseSilentCallbackMessage } from './silent-message'
 
 /** How long the hidden frame may take to come back from the provider. */

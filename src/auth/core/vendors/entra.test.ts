@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 
-import type { AppConfig } from '../../config'
-import { createAuthFixture, testConfig } from '../../testing/auth-fixture'
+import type { AppConfig } from '../../../config'
+import { createAuthFixture, testConfig } from '../../../testing/auth-fixture'
 
 const LOGIN = 'https://login.microsoftonline.com'
 const TEMPLATE = `${LOGIN}/{tenantid}/v2.0`

@@ -1,4 +1,4 @@
-import { AuthError } from './errors'
+import { AuthError } from '../errors'
 
 export interface RawTokenResponse {
   readonly access_token?: string | undefined

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 
-import { MemoryStorage } from '../../testing/memory-storage'
+import { MemoryStorage } from '../../../testing/memory-storage'
 import { ProviderCache } from './provider-cache'
 
 const ISSUER = 'https://idp.example.test'

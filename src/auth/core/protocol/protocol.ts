@@ -11,16 +11,16 @@ import {
   WebStorageStateStore,
 } from 'oidc-client-ts'
 
-import type { ApiConfig } from '../../config'
-import { aadstsCode } from './aadsts-code'
-import { checkResponseIssuer } from './authorization-response'
-import { DPOP_ALG, type DpopKeyStore } from './dpop-keys'
-import { AuthError, type AuthErrorCode } from './errors'
+import type { ApiConfig } from '../../../config'
+import { aadstsCode } from '../vendors/aadsts-code'
+import { checkResponseIssuer } from '../sign-in/authorization-response'
+import { DPOP_ALG, type DpopKeyStore } from '../dpop/dpop-keys'
+import { AuthError, type AuthErrorCode } from '../errors'
 import { PROVIDER_TIMEOUT_MS } from './http'
 import { type IdTokenClaims, validateIdToken } from './id-token'
 import { assertDpopSupported, type ProviderMetadata } from './metadata'
 import { checkDiscoveryIssuer } from './issuer'
-import { SIGN_IN_STATE_PREFIX } from './pending-sign-ins'
+import { SIGN_IN_STATE_PREFIX } from '../sign-in/pending-sign-ins'
 import type { ProviderCache } from './provider-cache'
 import { type AccessTokenGrant, checkTokenResponse } from './token-response'
 
@@ -187,7 +187,7 @@ async function toAuthError(
       aadstsCode(description) === undefined
         ? undefined
         : // Offline, the generic fix text will do.
-          (await import('./aadsts').catch(() => undefined))?.providerErrorFix(
+          (await import('../vendors/aadsts').catch(() => undefined))?.providerErrorFix(
             error.error ?? undefined,
             description,
           )
@@ -470,12 +470,12 @@ function oidcClientDpopStore(keys: DpopKeyStore, clientId: string): DPoPStore {
 
 /** This browser's DPoP key pair, created on first use (the DPoP code loads only when needed). */
 async function ensuredKeys(store: DpopKeyStore): Promise<CryptoKeyPair> {
-  const { ensureDpopKeys } = await import('./dpop')
+  const { ensureDpopKeys } = await import('../dpop/dpop')
   return ensureDpopKeys(store)
 }
 
 /** RFC 9449 §10: the thumbprint of this browser's key, for `dpop_jkt`. */
 async function dpopJkt(store: DpopKeyStore): Promise<string> {
-  const { dpopThumbprint } = await import('./dpop')
+  const { dpopThumbprint } = await import('../dpop/dpop')
   return dpopThumbprint(await ensuredKeys(store))
 }

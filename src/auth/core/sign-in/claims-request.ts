@@ -1,4 +1,4 @@
-import { UsageError } from '../../errors'
+import { UsageError } from '../../../errors'
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,5 +1,5 @@
-import { isRecord } from './http'
-import type { IdTokenClaims } from './id-token'
+import { isRecord } from '../protocol/http'
+import type { IdTokenClaims } from '../protocol/id-token'
 
 /** The subset of the Web Storage API the core needs; tests pass an in-memory one. */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>

@@ -1,7 +1,7 @@
-import type { ApiConfig } from '../../config'
+import type { ApiConfig } from '../../../config'
 import { tokenCacheKey } from './cache-key'
 import type { AccessTokenEntry, Session } from './session-store'
-import type { AccessTokenGrant } from './token-response'
+import type { AccessTokenGrant } from '../protocol/token-response'
 
 /** Renew this long before expiry, or a quarter of the lifetime for short-lived tokens. */
 const RENEW_MARGIN_MS = 60_000

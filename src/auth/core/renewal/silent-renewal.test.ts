@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
 
-import { createAuthFixture } from '../../testing/auth-fixture'
-import type { AuthClientOptions } from './auth-client'
+import { createAuthFixture } from '../../../testing/auth-fixture'
+import type { AuthClientOptions } from '../auth-client'
 import { type SilentFrameRequest, silentRenewalTimeout } from './silent-frame'
 
 const EXPIRED = 11 * 60_000
@@ -273,7 +273,7 @@ async function secondTab(
   renewal: 'refresh-token' | 'iframe',
   silentFrame: (request: SilentFrameRequest) => Promise<string>,
 ) {
-  const { AuthClient } = await import('./auth-client')
+  const { AuthClient } = await import('../auth-client')
   return new AuthClient({
     config: { ...fixture.auth.config, renewal },
     appBaseUrl: 'https://app.example.test/',

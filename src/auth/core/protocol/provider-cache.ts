@@ -1,9 +1,9 @@
 import type { JSONWebKeySet } from 'jose'
 
-import { AuthError } from './errors'
+import { AuthError } from '../errors'
 import { fetchProviderJson, isRecord } from './http'
 import { fetchMetadata, parseMetadata, type ProviderMetadata } from './metadata'
-import type { KeyValueStorage } from './session-store'
+import type { KeyValueStorage } from '../session/session-store'
 
 interface CachedProvider {
   readonly metadata: unknown
