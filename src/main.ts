@@ -1,6 +1,5 @@
 import './styles.css'
 
-import { hasStoredSession, preloadProtocol } from './auth/core'
 import { currentAppPath, deployBaseUrl } from './bootstrap/deploy-base'
 import { createEngines } from './bootstrap/engines'
 import { planFirstPage } from './bootstrap/first-page'
@@ -19,8 +18,6 @@ import { pagesFor } from './pages'
  * (docs/decisions/0011-react-free-bootstrap.md).
  */
 async function main(): Promise<void> {
-  // Signed out (or completing a sign-in): fetch the protocol code while config.json loads.
-  if (!hasStoredSession(sessionStorage)) preloadProtocol().catch(() => undefined)
   const baseUrl = deployBaseUrl(
     import.meta.url,
     import.meta.env.DEV ? import.meta.env.BASE_URL : undefined,
@@ -44,7 +41,7 @@ async function main(): Promise<void> {
       leaveForProvider(app, plan.returnTo)
       return
     case 'show-page':
-      showPage(app, plan.match)
+      showPage(app)
   }
 }
 

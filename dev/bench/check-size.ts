@@ -19,14 +19,13 @@ const BUDGETS = {
     limit: 10 * KIB,
     actual: (r: Report) => r.authFirstLoad.gzip,
   },
-  // React Router in declarative mode (its data router was 16 KiB gzip of it) and the example's
-  // pages as a chunk of their own took it from 126 to 111 KiB (docs/performance.md).
-  'first-load JS': { limit: 120 * KIB, actual: (r: Report) => r.firstLoad.gzip },
-  // One chunk holds every module the bootstrap imports, query-core's React-only observers with
-  // it (they share its index module): 2 KiB more than the 24 KiB before the route table, and no
-  // request more.
+  // React Router in declarative mode (its data router was 16 KiB gzip of it), the example's
+  // pages as a chunk of their own, and the speed-ups the A/B did not keep took it from 126 to
+  // 109 KiB (docs/performance.md); the room left is for features, not drift.
+  'first-load JS': { limit: 115 * KIB, actual: (r: Report) => r.firstLoad.gzip },
+  // 24 KiB until TanStack Query left it with the reads it no longer starts before React.
   'bootstrap JS (a signed-out deep link runs only this before leaving)': {
-    limit: 28 * KIB,
+    limit: 20 * KIB,
     actual: (r: Report) => r.bootstrap.gzip,
   },
 } as const

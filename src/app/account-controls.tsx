@@ -1,24 +1,15 @@
-import { useEffect } from 'react'
 import { useMatch } from 'react-router'
 
 import { useAuth, useAuthClient } from '../auth/react'
 import { StatusMessage } from '../components/status-message'
+import { useAppConfig } from './app-config'
 import { SignInButton } from './sign-in-button'
-import { whenIdle } from '../bootstrap/when-idle'
 
 /** The header's account area: the user's name and "Sign out", or "Sign in". */
 export function AccountControls() {
   const auth = useAuthClient()
   const { status, user, error } = useAuth()
-  const onCallback = useMatch(auth.config.redirectPath) !== null
-
-  useEffect(() => {
-    if (status !== 'signed-out') return
-    // Warm the sign-in code and discovery while the user reads the page.
-    return whenIdle(() => {
-      auth.prefetch()
-    })
-  }, [auth, status])
+  const onCallback = useMatch(useAppConfig().redirectPath) !== null
 
   if (user) {
     return (

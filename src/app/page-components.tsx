@@ -1,6 +1,6 @@
 import { type ComponentType, useEffect, useState } from 'react'
 
-import { whenIdle } from '../bootstrap/when-idle'
+import { whenIdle } from './when-idle'
 import { StatusMessage } from '../components/status-message'
 import type { Page } from '../pages'
 import { AlertPanel } from './alert-panel'

@@ -1,7 +1,6 @@
 import type { Ref } from 'react'
 
 import { useAuth, useAuthClient } from '../auth/react'
-import { preconnect } from '../bootstrap/preconnect'
 import { useReturnPath } from './return-path'
 
 interface SignInButtonProps {
@@ -15,19 +14,12 @@ export function SignInButton({ label = 'Sign in', ref }: SignInButtonProps) {
   const auth = useAuthClient()
   const { status } = useAuth()
   const returnTo = useReturnPath()
-  // The sign-in is a navigation to the provider, on a connection of its own (preconnect.ts):
-  // open it while the pointer is on the button or it has focus, so the click skips a handshake.
-  const warmUp = () => {
-    preconnect([auth.config.authority], 'navigation')
-  }
   return (
     <button
       ref={ref}
       type="button"
       className="primary"
       aria-disabled={status === 'redirecting'}
-      onPointerEnter={warmUp}
-      onFocus={warmUp}
       onClick={() => {
         if (status !== 'redirecting') void auth.signIn({ returnTo })
       }}

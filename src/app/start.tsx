@@ -1,44 +1,51 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
-import type { Engines } from '../bootstrap/engines'
+import { registerWrites } from '../api/queries'
+import { createQueryClient } from '../api/queries/query-client'
+import { installStepUp } from '../api/queries/step-up'
+import type { SignInCompletion } from '../auth/core'
 import { browserPath, currentAppPath } from '../bootstrap/deploy-base'
+import type { Engines } from '../bootstrap/engines'
 import { matchPage } from '../bootstrap/match-page'
-import { PAGE_DATA_PATIENCE_MS, settledWithin } from '../bootstrap/first-render'
 import type { ConfigError } from '../config'
+import { pagesFor } from '../pages'
 import { App } from './app'
 import { ConfigErrorPage } from './config-error-page'
-import { pagesFor } from '../pages'
 import { installDiagnostics } from './diagnostics'
 import { loadComponent, preloadPages } from './page-components'
+import { bindSessionToQueries } from './session-policies'
 
 export interface AppStart extends Engines {
   readonly root: HTMLElement
-  /** Where a sign-in that bootstrap just completed returns to: rendered directly. */
-  readonly returnTo?: string | undefined
-  /** The first page's reads, which bootstrap started: their answers render with the page. */
-  readonly pageData?: Promise<void> | undefined
+  /** The sign-in the bootstrap just completed: its page renders directly. */
+  readonly completion?: SignInCompletion | undefined
 }
 
 /**
- * The React side of bootstrap (a chunk of its own, which index.html preloads): the first render,
- * with the engines bootstrap made.
+ * The React side of the bootstrap (a chunk of its own, which index.html preloads): the query
+ * engines, made once outside React (SEC-35), then the first render.
  */
 export async function startApp(start: AppStart): Promise<void> {
-  const { root, config, auth, queryClient, basename, warnings, returnTo, pageData } = start
-  if (config.diagnostics) installDiagnostics(auth)
-  // Straight to the page sign-in returns to: the router starts there, as on a reload of it,
-  // rather than on the callback page and navigating once more.
-  if (returnTo !== undefined) {
-    window.history.replaceState(null, '', browserPath(basename, returnTo))
-  }
-  // The first page renders with its component, whose chunk the bootstrap already asked for.
+  const { root, config, auth, basename, warnings, completion } = start
   const pages = pagesFor(config)
+  const queryClient = createQueryClient()
+  registerWrites(
+    queryClient,
+    auth,
+    pages.flatMap((page) => page.writes ?? []),
+  )
+  const stepUp = installStepUp(queryClient, auth, { returnTo: () => currentAppPath(basename) })
+  bindSessionToQueries(auth, queryClient)
+  if (config.diagnostics) installDiagnostics(auth)
+  if (completion) {
+    // Straight to the page sign-in returns to: the router starts there, as on a reload of it.
+    window.history.replaceState(null, '', browserPath(basename, completion.returnTo))
+    void stepUp.resume(completion) // a write refused for a step-up, replayed once
+  }
+  // The first page renders with its component (a chunk of its own), never a loading state.
   const first = matchPage(pages, currentAppPath(basename))?.page
-  await Promise.all([
-    first && loadComponent(first).catch(() => undefined), // the page explains a failure
-    pageData && settledWithin(pageData, PAGE_DATA_PATIENCE_MS),
-  ])
+  if (first) await loadComponent(first).catch(() => undefined) // the page explains a failure
   createRoot(root).render(
     <StrictMode>
       <App

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 
-import { readDraft, writeDraft } from '../bootstrap/session-drafts'
+import { readDraft, writeDraft } from './session-drafts'
 
 /**
  * Form input that survives a forced re-sign-in: kept in this tab's sessionStorage for the user

@@ -1,51 +1,29 @@
-import { startReads } from '../api/queries'
-import { pagesFor } from '../pages'
+import type { SignInCompletion } from '../auth/core'
 import { appRoot } from './app-root'
 import type { Engines } from './engines'
 import { renderWhenSettled } from './first-render'
-import { matchPage, type PageMatch } from './match-page'
-
-/** What the first render is handed: the page sign-in returns to, and its reads in flight. */
-export interface FirstRender {
-  readonly returnTo?: string | undefined
-  readonly pageData?: Promise<void> | undefined
-}
-
-/**
- * Starts what the page at `match` needs, in parallel: its component's chunk and, for a
- * signed-in user, its reads. Resolves when the reads settled; never rejects (the page shows a
- * failure).
- */
-function startPage(app: Engines, match: PageMatch | undefined): Promise<void> | undefined {
-  if (!match) return undefined
-  match.page.component().catch(() => undefined) // the router loads it again and reports
-  return startReads(app.queryClient, app.auth, match.page.reads ?? [], match.params)
-}
 
 /** Renders the React app (a chunk index.html preloads) with the engines made before it. */
-async function render(app: Engines, first: FirstRender = {}): Promise<void> {
+async function render(app: Engines, completion?: SignInCompletion): Promise<void> {
   const [{ startApp }, root] = await Promise.all([import('../app/start'), appRoot()])
-  await startApp({ root, ...app, ...first })
+  await startApp({ root, ...app, completion })
 }
 
-function show(app: Engines, first?: FirstRender): void {
-  render(app, first).catch(failedToLoad)
+function show(app: Engines, completion?: SignInCompletion): void {
+  render(app, completion).catch(failedToLoad)
 }
 
 /**
  * The redirect URI: redeems the code (the address bar is scrubbed at once), then renders the
- * page sign-in returns to, its reads already started; the callback page shows only when the
- * provider is slow or refused. A write refused for a step-up is replayed once.
+ * page sign-in returns to; the callback page shows only when the provider is slow or refused.
  */
 export function completeSignIn(app: Engines): void {
-  let first: FirstRender = {}
-  const redeemed = app.auth.handleCallback(window.location.href).then((completion) => {
-    void app.stepUp.resume(completion)
-    const match = matchPage(pagesFor(app.config), completion.returnTo)
-    first = { returnTo: completion.returnTo, pageData: startPage(app, match) }
+  let completion: SignInCompletion | undefined
+  const redeemed = app.auth.handleCallback(window.location.href).then((completed) => {
+    completion = completed
   })
   renderWhenSettled(redeemed, () => {
-    show(app, first)
+    show(app, completion)
   })
 }
 
@@ -64,9 +42,9 @@ export function leaveForProvider(app: Engines, returnTo: string): void {
   )
 }
 
-/** Any other page: its reads and component start, then React renders it. */
-export function showPage(app: Engines, match: PageMatch | undefined): void {
-  show(app, { pageData: startPage(app, match) })
+/** Any other page: React renders it (its reads start as it mounts). */
+export function showPage(app: Engines): void {
+  show(app)
 }
 
 /** The app's code could not be loaded (offline, or a deploy replaced it): say so, plainly. */

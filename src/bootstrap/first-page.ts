@@ -1,5 +1,5 @@
 import type { Page } from '../pages'
-import { matchPage, type PageMatch } from './match-page'
+import { matchPage } from './match-page'
 
 /** What the first page of a visit does, before React is loaded. */
 export type FirstPagePlan =
@@ -7,8 +7,8 @@ export type FirstPagePlan =
   | { readonly kind: 'complete-sign-in' }
   /** Signed out on a page for signed-in users: straight to the provider, nothing rendered. */
   | { readonly kind: 'leave-for-provider'; readonly returnTo: string }
-  /** Anything else: show the page; a signed-in user's page starts its reads first. */
-  | { readonly kind: 'show-page'; readonly match: PageMatch | undefined }
+  /** Anything else: show the page (the route table's, or "not found"). */
+  | { readonly kind: 'show-page' }
 
 export interface FirstPageFacts {
   /** The address is this app's redirect URI carrying an authorization response. */
@@ -29,5 +29,5 @@ export function planFirstPage(facts: FirstPageFacts): FirstPagePlan {
   if (match?.page.signIn && !facts.signedIn && !facts.hasAuthError) {
     return { kind: 'leave-for-provider', returnTo: facts.appPath }
   }
-  return { kind: 'show-page', match }
+  return { kind: 'show-page' }
 }

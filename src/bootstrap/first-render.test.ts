@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
-import { PROGRESS_PATIENCE_MS, renderWhenSettled, settledWithin } from './first-render'
+import { PROGRESS_PATIENCE_MS, renderWhenSettled } from './first-render'
 
 function deferred() {
   let resolve: () => void = () => undefined
@@ -66,51 +66,5 @@ describe('renderWhenSettled', () => {
     expect(render).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(1)
     expect(render).toHaveBeenCalledTimes(1)
-  })
-})
-
-describe('settledWithin', () => {
-  beforeEach(() => {
-    vi.useFakeTimers()
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-  })
-
-  function watch(promise: Promise<void>) {
-    const state = { done: false }
-    void promise.then(() => {
-      state.done = true
-    })
-    return state
-  }
-
-  it('resolves as soon as the work does, before patience runs out', async () => {
-    const work = deferred()
-    const waited = watch(settledWithin(work.promise, 300))
-
-    await vi.advanceTimersByTimeAsync(100)
-    expect(waited.done).toBe(false)
-    work.resolve()
-    await vi.advanceTimersByTimeAsync(0)
-    expect(waited.done).toBe(true)
-  })
-
-  it('resolves, without rejecting, when the work fails', async () => {
-    const work = deferred()
-    const waited = settledWithin(work.promise, 300)
-
-    work.reject(new Error('the API is down'))
-    await expect(waited).resolves.toBeUndefined()
-  })
-
-  it('stops waiting when patience runs out, while the work goes on', async () => {
-    const work = deferred()
-    const waited = watch(settledWithin(work.promise, 300))
-
-    await vi.advanceTimersByTimeAsync(299)
-    expect(waited.done).toBe(false)
-    await vi.advanceTimersByTimeAsync(1)
-    expect(waited.done).toBe(true)
   })
 })

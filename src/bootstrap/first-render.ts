@@ -6,25 +6,6 @@
 export const PROGRESS_PATIENCE_MS = 300
 
 /**
- * How long the first render of a signed-in page waits for the API request bootstrap started for
- * it. An answer within this time shows with the page, in one frame, instead of after a loading
- * state that would only flash.
- */
-export const PAGE_DATA_PATIENCE_MS = 300
-
-/** Resolves when `work` settles or after `patienceMs`, whichever comes first; never rejects. */
-export function settledWithin(work: Promise<unknown>, patienceMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, patienceMs)
-    const done = () => {
-      clearTimeout(timer)
-      resolve()
-    }
-    work.then(done, done)
-  })
-}
-
-/**
  * Calls `render` once: when `settled` settles, or after `patienceMs`, whichever comes first.
  * While `leaving()` says the page is navigating away, settling renders nothing (only patience
  * running out does, for a slow provider).

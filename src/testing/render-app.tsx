@@ -2,7 +2,7 @@ import { render } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { type Location, MemoryRouter, useLocation } from 'react-router'
 
-import { createQueryClient } from '../api/queries'
+import { createQueryClient } from '../api/queries/query-client'
 import type { AuthFixture } from './auth-fixture'
 
 /** Reports the router's location to the test, as the address bar would show it. */

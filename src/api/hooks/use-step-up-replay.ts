@@ -1,7 +1,7 @@
 import { type MutationKey, useMutationState, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 
-import { isStepUpReplay } from '../queries'
+import { isStepUpReplay } from '../queries/step-up'
 
 export interface FailedReplay {
   readonly error: Error

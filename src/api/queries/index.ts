@@ -1,3 +1,8 @@
+/**
+ * How the app reads and writes its APIs, React-free: the route table and the example import
+ * this before React loads, so it stays light. The query client and the step-up policy, which
+ * bring TanStack Query's runtime, are imported from their own modules by the app's start.
+ */
 export { ApiError, callApi, isApiError } from '../client'
 export type { ApiEndpoint } from '../client'
 export {
@@ -13,6 +18,4 @@ export {
   writeKey,
 } from './define'
 export { apiEndpoint } from './endpoint'
-export { createQueryClient, shouldRetry } from './query-client'
 export { refetchAfterWrite } from './refetch-after-write'
-export { installStepUp, isStepUpReplay, STEP_UP_REPLAY_TTL_MS, type StepUpPolicy } from './step-up'

@@ -1,4 +1,4 @@
-import { notifyManager, QueryClient } from '@tanstack/query-core'
+import { QueryClient } from '@tanstack/query-core'
 
 import { isAuthError, isTransientAuthError } from '../../auth/core'
 import { ApiUnreachableError, isApiError } from '../client'
@@ -20,10 +20,6 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 
 /** The app's query client: one retry policy for every query and mutation. */
 export function createQueryClient(): QueryClient {
-  // Observers hear of new data in a microtask, not a zero timeout (the default): an API answer
-  // renders in the task it arrived in, before the next frame, and together with any React state
-  // set in the same task (TanStack/query#8815; its maintainer's choice for the next major).
-  notifyManager.setScheduler(queueMicrotask)
   return new QueryClient({
     defaultOptions: {
       queries: {

@@ -215,20 +215,6 @@ describe('AuthClient sign-in', () => {
     expect(jwksFetches()).toHaveLength(1)
   })
 
-  it('takes signing keys a page prefetched across the redirect, fetching them once', async () => {
-    const fixture = await createAuthFixture()
-    const jwksFetches = () => fixture.provider.requests.filter((r) => r.url.endsWith('/jwks'))
-
-    fixture.auth.prefetch()
-    await fixture.auth.signIn()
-    expect(jwksFetches()).toHaveLength(1)
-
-    const callbackPage = new AuthClient(fixture.options)
-    await callbackPage.handleCallback(fixture.provider.authorize(fixture.navigations[0] ?? ''))
-    expect(callbackPage.getSnapshot().status).toBe('signed-in')
-    expect(jwksFetches()).toHaveLength(1)
-  })
-
   it('follows a signing key rotation by fetching the JWKS once more', async () => {
     const fixture = await createAuthFixture()
     await fixture.signIn()

@@ -261,15 +261,6 @@ export class AuthClient {
   }
 
   /**
-   * Warms what a sign-in needs (protocol code, discovery, JWKS) so none of it is on the critical
-   * path. Failures are ignored here: a real sign-in attempt reports them.
-   */
-  prefetch(): void {
-    this.protocol().catch(() => undefined)
-    this.provider.getJwks().catch(() => undefined)
-  }
-
-  /**
    * Redirects to the provider (authorization code + PKCE S256, nonce, state). Never rejects:
    * a failure is published in the snapshot's `error`. With `stepUp`, signs in again even when
    * signed in, asking for a stronger or more recent authentication (RFC 9470).

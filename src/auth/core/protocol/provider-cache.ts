@@ -71,11 +71,6 @@ export class ProviderCache {
     return this.jwksFetch
   }
 
-  /** The signing keys' fetch under way, if any (a fetch the page started ahead). */
-  jwksInFlight(): Promise<JSONWebKeySet> | undefined {
-    return this.jwksFetch
-  }
-
   private async fetchJwks(): Promise<JSONWebKeySet> {
     const metadata = await this.getMetadata()
     const jwks = await fetchProviderJson(metadata.jwks_uri, 'discovery_failed', this.options.fetch)

@@ -39,12 +39,8 @@ export async function createSignInRedirect(
   const protocolReady = context.protocol()
   protocolReady.catch(() => undefined) // reported below, unless a sibling answers first
   context.provider.getMetadata().catch(() => undefined) // discovery, alongside the code
-  // Signing keys a page prefetched cross the redirect, so the callback need not fetch them
-  // again; a page leaving at once does not wait a round trip for them: its callback fetches
-  // them while the code is redeemed, where they cost none. Best effort.
-  const keysReady = context.provider.jwksInFlight()?.catch(() => undefined)
   if (!stepUp && (await context.adoptSiblingSession())) return undefined
-  const [protocol] = await Promise.all([protocolReady, keysReady])
+  const protocol = await protocolReady
   // SEC-42: one redirect sign-in per tab: an earlier one (abandoned at the provider) can no
   // longer complete, nor hand back its app state.
   forgetPendingSignIns(context.storage)
