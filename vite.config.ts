@@ -4,7 +4,10 @@ import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
+import { readFileSync } from 'node:fs'
+
 import { pinBasePath } from './dev/hosting/index-html.ts'
+import { BRAND } from './src/brand/brand.ts'
 
 /**
  * One build for any base path (docs/decisions/0006-one-build-any-base-path.md): chunks, styles
@@ -22,6 +25,25 @@ function indexAtRoot(): Plugin {
       // path, where its relative URLs resolve.
       handler: (html, { path }) => (path.endsWith('/index.html') ? pinBasePath(html, '/') : html),
     },
+  }
+}
+
+/**
+ * index.html carries the brand (src/brand/): its name as the title, its icon inline (a data: URL
+ * costs no request, and Chromium asks for the icon again on every same-document navigation).
+ */
+function brandIndex(): Plugin {
+  const icon = readFileSync(new URL('src/brand/icon.svg', import.meta.url))
+  const href = `data:image/svg+xml;base64,${icon.toString('base64')}`
+  return {
+    name: 'tessera-brand-index',
+    transformIndexHtml: (html) =>
+      html
+        .replace(/<title>[^<]*<\/title>/, `<title>${BRAND.name}</title>`)
+        .replace(
+          /<link\s+rel="icon"[^>]*>/,
+          `<link rel="icon" href="${href}" type="image/svg+xml" />`,
+        ),
   }
 }
 
@@ -92,7 +114,7 @@ function staticallyImports(entry: string, id: string, graph: ModuleGraph): boole
 export default defineConfig(({ command }) => ({
   base: './',
   resolve: { alias: command === 'build' ? [reactRouterProduction] : [] },
-  plugins: [react(), preloadAppChunk(), indexAtRoot()],
+  plugins: [react(), brandIndex(), preloadAppChunk(), indexAtRoot()],
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
   build: {

@@ -1,3 +1,4 @@
+import { BRAND } from '../brand/brand'
 import { type ConfigError } from '../config'
 import { AlertPanel } from './alert-panel'
 import { DocumentTitle } from '../components/document-title'
@@ -8,7 +9,7 @@ export function ConfigErrorPage({ error }: { readonly error: ConfigError }) {
   return (
     <main className="shell-main stack">
       <DocumentTitle page="Configuration error" />
-      <h1>Tessera is not configured correctly</h1>
+      <h1>{BRAND.name} is not configured correctly</h1>
       <AlertPanel
         title="config.json needs fixing"
         message={error.message.split('\n')[0] ?? ''}

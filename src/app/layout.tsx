@@ -1,6 +1,8 @@
 import { useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router'
 
+import { BRAND } from '../brand/brand'
+import icon from '../brand/icon.svg'
 import { AppShell } from '../components/app-shell'
 import { matchPage } from '../bootstrap/match-page'
 import { DocumentTitle } from '../components/document-title'
@@ -23,8 +25,8 @@ export function Layout() {
     <AppShell
       brand={
         <Link to="/">
-          <span className="brand-mark" aria-hidden="true" />
-          Tessera
+          <img className="brand-mark" src={icon} alt="" />
+          {BRAND.name}
         </Link>
       }
       navigation={pagesFor(config)

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 
 import { useAuth } from '../../auth/react'
+import { BRAND } from '../../brand/brand'
 import { pagesFor } from '../../pages'
 import { useAppConfig } from '../app-config'
 
@@ -9,11 +10,8 @@ export function HomePage() {
   const pages = pagesFor(useAppConfig()).filter((page) => page.signIn && !page.hidden)
   return (
     <section className="stack">
-      <h1>{user ? `Welcome back, ${user.name}` : 'Welcome to Tessera'}</h1>
-      <p className="lead">
-        Tessera signs you in with OpenID Connect and calls protected APIs on your behalf, with
-        tokens validated, renewed once and kept only in this tab.
-      </p>
+      <h1>{user ? `Welcome back, ${user.name}` : `Welcome to ${BRAND.name}`}</h1>
+      <p className="lead">{BRAND.tagline}</p>
       {user ? (
         <ul className="links" aria-label="Your pages">
           {pages.map((page) => (

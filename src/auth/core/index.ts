@@ -14,9 +14,7 @@ export {
   isTransientAuthError,
 } from './errors'
 export type { IdTokenClaims } from './protocol/id-token'
-export { preloadProtocol } from './protocol/protocol-loader'
 export { safeReturnTo } from './sign-in/return-to'
-export { hasStoredSession } from './session/session-store'
 export type { AccessToken, AuthSnapshot, AuthStatus, AuthUser } from './snapshot'
 export type { AuthEventListener, AuthEventMap, AuthEventName } from './events'
 export type { StepUp } from './protocol/protocol'

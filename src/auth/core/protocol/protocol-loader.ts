@@ -1,22 +1,8 @@
-import type { createProtocol, ProtocolOptions } from './protocol'
-
-interface ProtocolModule {
-  readonly createProtocol: typeof createProtocol
-}
-
-let protocolModule: Promise<ProtocolModule> | undefined
+import type { ProtocolOptions } from './protocol'
 
 /**
- * Starts downloading the protocol code (oidc-client-ts, jose) without waiting for config.json,
- * for pages that will surely need it: signed out, or completing a sign-in.
+ * The protocol code (oidc-client-ts, jose) is a chunk of its own, loaded when a sign-in or a
+ * renewal needs it: a signed-in reload never does. A failed load is retried on the next call.
  */
-export function preloadProtocol(): Promise<ProtocolModule> {
-  protocolModule ??= import('./protocol').catch((error: unknown) => {
-    protocolModule = undefined
-    throw error
-  })
-  return protocolModule
-}
-
 export const loadDefaultProtocol = async (options: ProtocolOptions) =>
-  (await preloadProtocol()).createProtocol(options)
+  (await import('./protocol')).createProtocol(options)

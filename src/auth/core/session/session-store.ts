@@ -107,13 +107,3 @@ export function isValidSession(
 }
 
 const KEY_PREFIX = 'tessera.session:'
-
-/** Whether any Tessera session is stored, without knowing the configuration yet. */
-export function hasStoredSession(
-  storage: KeyValueStorage & Pick<Storage, 'length' | 'key'>,
-): boolean {
-  for (let index = 0; index < storage.length; index++) {
-    if (storage.key(index)?.startsWith(KEY_PREFIX)) return true
-  }
-  return false
-}
