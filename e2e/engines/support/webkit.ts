@@ -1,0 +1,335 @@
+/**
+ * WebKitGTK through its WebDriver server (`WebKitWebDriver`, classic WebDriver: Debian's 2.50
+ * build has no BiDi) and selenium-webdriver, driving `MiniBrowser --automation` on an X display
+ * (GTK's MiniBrowser has no headless mode; xvfb.ts starts one). Each session is a new
+ * MiniBrowser, whose automation mode keeps everything in memory (an ephemeral profile).
+ *
+ * Roles and names come from WebKit's accessibility tree (WebDriver's computed role and label);
+ * candidates are narrowed by a CSS selector first, since each check is a round trip.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+
+import { Builder, By, type WebDriver, type WebElement } from 'selenium-webdriver'
+
+import {
+  type BrowserSession,
+  type Cookie,
+  describeQuery,
+  type Engine,
+  isLabelQuery,
+  type LabelQuery,
+  type Query,
+  type RoleQuery,
+  type SessionOptions,
+  type Tab,
+} from './engine'
+import { orNull, untilShown } from './wait'
+
+/** Elements that can have each role, natively or by `role=`. */
+const ROLE_CANDIDATES: Readonly<Record<string, string>> = {
+  alert: '[role="alert"]',
+  banner: 'header, [role="banner"]',
+  button: 'button, input[type="submit"], input[type="button"], [role="button"]',
+  heading: 'h1, h2, h3, h4, h5, h6, [role="heading"]',
+  link: 'a[href], [role="link"]',
+  list: 'ul, ol, [role="list"]',
+  navigation: 'nav, [role="navigation"]',
+  region: 'section, [role="region"]',
+  status: 'output, [role="status"]',
+}
+const FIELD_CANDIDATES = 'input, textarea, select'
+
+/**
+ * Keeps what the page prints in `console.*`, for `consoleMessages()`. Installed by the first
+ * command the driver sends to a page (classic WebDriver cannot run a script before the page's
+ * own), and read back by every later one.
+ */
+const CONSOLE_RECORDER = `
+  const key = '__tesseraEngineConsole'
+  if (!window[key]) {
+    const seen = []
+    window[key] = seen
+    const text = (value) => {
+      if (typeof value === 'string') return value
+      if (value instanceof Error) return String(value.stack ?? value.message)
+      try { return JSON.stringify(value) } catch { return String(value) }
+    }
+    for (const level of ['debug', 'error', 'info', 'log', 'warn']) {
+      const original = console[level]
+      console[level] = (...values) => {
+        seen.push(values.map(text).join(' '))
+        original.apply(console, values)
+      }
+    }
+  }
+  return window[key].splice(0)
+`
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  if (address === null || typeof address === 'string') throw new Error('no port for the driver')
+  return address.port
+}
+
+class WebKitTab implements Tab {
+  readonly #session: WebKitSession
+  readonly handle: string
+  readonly #messages: string[] = []
+
+  constructor(session: WebKitSession, handle: string) {
+    this.#session = session
+    this.handle = handle
+  }
+
+  /** Makes this tab the driver's current window, and collects what its page printed. */
+  async #driver(): Promise<WebDriver> {
+    const driver = await this.#session.switchTo(this)
+    try {
+      this.#messages.push(...(await driver.executeScript<string[]>(CONSOLE_RECORDER)))
+    } catch {
+      // A page between two documents: its messages are read on the next command.
+    }
+    return driver
+  }
+
+  async goto(url: string): Promise<void> {
+    await (await this.#driver()).get(url)
+  }
+
+  async reload(): Promise<void> {
+    await (await this.#driver()).navigate().refresh()
+  }
+
+  async url(): Promise<string> {
+    return (await this.#driver()).getCurrentUrl()
+  }
+
+  /** The candidates with this computed role and accessible name that are shown. */
+  async #matching(
+    candidates: WebElement[],
+    role: string | undefined,
+    name: string | undefined,
+  ): Promise<WebElement[]> {
+    const found: WebElement[] = []
+    for (const element of candidates) {
+      try {
+        if (role !== undefined && (await element.getAriaRole()) !== role) continue
+        if (name !== undefined && (await element.getAccessibleName()) !== name) continue
+        if (await element.isDisplayed()) found.push(element)
+      } catch {
+        // Gone while we looked (the page re-rendered): not a match.
+      }
+    }
+    return found
+  }
+
+  /** Every shown element that matches, inside every shown match of `within`. */
+  async #findRoles(driver: WebDriver, query: RoleQuery): Promise<WebElement[]> {
+    const parents = query.within ? await this.#findRoles(driver, query.within) : [driver]
+    const selector = ROLE_CANDIDATES[query.role] ?? `[role="${query.role}"]`
+    const found: WebElement[] = []
+    for (const parent of parents) {
+      const candidates = await parent.findElements(By.css(selector))
+      found.push(...(await this.#matching(candidates, query.role, query.name)))
+    }
+    return found
+  }
+
+  async #find(query: Query): Promise<WebElement | null> {
+    const driver = await this.#driver()
+    const found = isLabelQuery(query)
+      ? await this.#matching(
+          await driver.findElements(By.css(FIELD_CANDIDATES)),
+          undefined,
+          query.label,
+        )
+      : await this.#findRoles(driver, query)
+    return found[0] ?? null
+  }
+
+  async textOf(query: Query): Promise<string | null> {
+    return orNull(async () => {
+      const element = await this.#find(query)
+      return element ? element.getText() : null
+    })
+  }
+
+  async valueOf(query: LabelQuery): Promise<string | null> {
+    return orNull(async () => {
+      const element = await this.#find(query)
+      return element ? element.getAttribute('value') : null
+    })
+  }
+
+  /** Finds and acts, again from the start if the element went away in between. */
+  async #act(query: Query, action: (element: WebElement) => Promise<void>): Promise<void> {
+    await untilShown(async () => {
+      const element = await this.#find(query)
+      if (!element) return null
+      await action(element)
+      return true
+    }, describeQuery(query))
+  }
+
+  click(query: Query): Promise<void> {
+    return this.#act(query, (element) => element.click())
+  }
+
+  fill(query: LabelQuery, value: string): Promise<void> {
+    return this.#act(query, async (element) => {
+      await element.clear()
+      await element.sendKeys(value)
+    })
+  }
+
+  async run<T>(body: string, ...args: unknown[]): Promise<T> {
+    const driver = await this.#driver()
+    // Execute Script awaits a returned promise (WebDriver §13.2).
+    return driver.executeScript<T>(`return (async (...args) => { ${body} })(...arguments)`, ...args)
+  }
+
+  async consoleMessages(): Promise<string[]> {
+    await this.#driver()
+    return [...this.#messages]
+  }
+
+  async close(): Promise<void> {
+    await this.#session.closeTab(this)
+  }
+}
+
+class WebKitSession implements BrowserSession {
+  readonly #driver: WebDriver
+  readonly #tabs: WebKitTab[] = []
+  #current: string
+  readonly firstTab: Tab
+
+  constructor(driver: WebDriver, handle: string) {
+    this.#driver = driver
+    this.#current = handle
+    const first = new WebKitTab(this, handle)
+    this.#tabs.push(first)
+    this.firstTab = first
+  }
+
+  async switchTo(tab: WebKitTab): Promise<WebDriver> {
+    if (this.#current !== tab.handle) {
+      await this.#driver.switchTo().window(tab.handle)
+      this.#current = tab.handle
+    }
+    return this.#driver
+  }
+
+  async newTab(): Promise<Tab> {
+    await this.#driver.switchTo().newWindow('tab')
+    this.#current = await this.#driver.getWindowHandle()
+    const tab = new WebKitTab(this, this.#current)
+    this.#tabs.push(tab)
+    return tab
+  }
+
+  async closeTab(tab: WebKitTab): Promise<void> {
+    await this.switchTo(tab)
+    await this.#driver.close()
+    this.#tabs.splice(this.#tabs.indexOf(tab), 1)
+    const [next] = this.#tabs
+    if (next) {
+      await this.#driver.switchTo().window(next.handle)
+      this.#current = next.handle
+    }
+  }
+
+  async cookies(url: string): Promise<Cookie[]> {
+    // Classic WebDriver reads the cookies of the current document's host.
+    const current = new URL(await this.#driver.getCurrentUrl())
+    if (current.hostname !== new URL(url).hostname) {
+      throw new Error(`WebKit reads the cookies of the current page's host, not ${url}'s`)
+    }
+    const cookies = await this.#driver.manage().getCookies()
+    return cookies.map(({ name, value, domain }) => ({ name, value, domain: domain ?? '' }))
+  }
+
+  async close(): Promise<void> {
+    await this.#driver.quit()
+  }
+}
+
+export interface WebKitPaths {
+  /** `WebKitWebDriver`. */
+  readonly driver: string
+  /** The browser the driver launches with `--automation`. */
+  readonly browser: string
+  /** The X display MiniBrowser opens its windows on. */
+  readonly display: string
+}
+
+async function driverUp(url: string, driver: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    if (driver.exitCode !== null) {
+      throw new Error(`WebKitWebDriver exited with code ${String(driver.exitCode)}`)
+    }
+    try {
+      if ((await fetch(`${url}status`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not answer at ${url}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+export async function launchWebKit(paths: WebKitPaths): Promise<Engine> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${String(port)}/`
+  const driverProcess = spawn(paths.driver, [`--port=${String(port)}`], {
+    env: { ...process.env, DISPLAY: paths.display },
+    stdio: 'ignore',
+  })
+  await driverUp(url, driverProcess)
+
+  async function open(args: readonly string[]): Promise<WebDriver> {
+    return new Builder()
+      .usingServer(url)
+      .withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: paths.browser, args: ['--automation', ...args] },
+      })
+      .build()
+  }
+
+  let baseUserAgent: string | undefined
+  const probe = await open([])
+  const version = String((await probe.getCapabilities()).get('browserVersion'))
+  await probe.quit()
+
+  return {
+    name: 'webkit',
+    version: `webkitgtk/${version}`,
+    consoleFromFirstScript: false,
+    async open(options: SessionOptions = {}) {
+      const args: string[] = []
+      if (options.userAgentSuffix !== undefined) {
+        if (baseUserAgent === undefined) {
+          const plain = await open([])
+          baseUserAgent = await plain.executeScript<string>('return navigator.userAgent')
+          await plain.quit()
+        }
+        args.push(`--user-agent=${baseUserAgent} ${options.userAgentSuffix}`)
+      }
+      const driver = await open(args)
+      return new WebKitSession(driver, await driver.getWindowHandle())
+    },
+    async close() {
+      driverProcess.kill('SIGTERM')
+      await new Promise((resolve) => {
+        if (driverProcess.exitCode !== null) resolve(undefined)
+        else driverProcess.once('exit', resolve)
+      })
+    },
+  }
+}
