@@ -33,7 +33,14 @@ import {
   startCalls,
   untilTokensStale,
 } from './support/app'
-import type { BrowserSession, Engine, EngineName, SessionOptions, Tab } from './support/engine'
+import {
+  type BrowserSession,
+  DRIVES_HISTORY,
+  type Engine,
+  type EngineName,
+  type SessionOptions,
+  type Tab,
+} from './support/engine'
 import { findEngines } from './support/find-engines'
 import { launchFirefox } from './support/firefox'
 import {
@@ -153,6 +160,50 @@ export function engineMatrix(name: EngineName): void {
       expect(await sessionKeys(tab)).toContain(SESSION_KEY)
       expect(grants(await provider.requests(), 'authorization_code')).toBe(1)
     })
+
+    test.skipIf(!DRIVES_HISTORY[name])(
+      'back from the provider’s login page, the app can sign in again (history, bfcache)',
+      async () => {
+        const { tab } = await open()
+        const provider = await providerTraffic(main)
+        await tab.goto(`${main.appOrigin}/`)
+        await tab.click(signInButton)
+        await shown(tab, { role: 'heading', name: 'Sign in to Tessera' })
+
+        await tab.back()
+
+        await atUrl(tab, new RegExp(`^${main.appOrigin}/$`))
+        await tab.click(signInButton)
+        await signInAtProvider(tab, alice)
+        await shown(tab, signOutButton)
+        const requests = await provider.requests()
+        expect(authorizeRequests(requests)).toBe(2)
+        expect(grants(requests, 'authorization_code')).toBe(1)
+      },
+    )
+
+    test.skipIf(!DRIVES_HISTORY[name])(
+      'the back and forward buttons never return to the code, nor redeem it again',
+      async () => {
+        const { tab } = await open()
+        const provider = await providerTraffic(main)
+        await signIn(tab, main, alice)
+        const visited: string[] = []
+
+        for (const step of ['back', 'back', 'forward', 'forward'] as const) {
+          const before = await tab.url()
+          await tab[step]()
+          const message = `${step} from ${before} (after ${visited.join(', ') || 'signing in'})`
+          await expect.poll(() => tab.url(), { timeout: WAIT_TIMEOUT_MS, message }).not.toBe(before)
+          visited.push(await tab.url())
+        }
+
+        expect(visited[1]).toBe(`${main.appOrigin}/`)
+        expect(visited.filter((url) => /[?#&](code|state)=/.test(url))).toEqual([])
+        await shown(tab, signOutButton)
+        expect(grants(await provider.requests(), 'authorization_code')).toBe(1)
+      },
+    )
 
     test('a signed-in reload keeps the session without a request to the provider', async () => {
       const { tab } = await open()

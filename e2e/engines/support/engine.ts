@@ -25,6 +25,10 @@ export type Query = RoleQuery | LabelQuery
 export interface Tab {
   goto(url: string): Promise<void>
   reload(): Promise<void>
+  /** The browser's Back button. */
+  back(): Promise<void>
+  /** The browser's Forward button. */
+  forward(): Promise<void>
   url(): Promise<string>
   /** The text of the first shown element that matches, or `null` if none is shown. */
   textOf(query: Query): Promise<string | null>
@@ -67,6 +71,16 @@ export interface SessionOptions {
 }
 
 export type EngineName = 'firefox' | 'webkit'
+
+/**
+ * Whether the engine's driver follows the Back and Forward buttons here. WebKitWebDriver 2.50
+ * loses the page when they return to one that switched browsing context group (the app sends
+ * Cross-Origin-Opener-Policy), though the browser shows it fine: docs/engines.md.
+ */
+export const DRIVES_HISTORY: Readonly<Record<EngineName, boolean>> = {
+  firefox: true,
+  webkit: false,
+}
 
 export interface Engine {
   readonly name: EngineName

@@ -53,6 +53,14 @@ class FirefoxTab implements Tab {
     await this.#page.reload()
   }
 
+  async back(): Promise<void> {
+    await this.#page.goBack()
+  }
+
+  async forward(): Promise<void> {
+    await this.#page.goForward()
+  }
+
   url(): Promise<string> {
     return Promise.resolve(this.#page.url())
   }

@@ -41,11 +41,11 @@ const ROLE_CANDIDATES: Readonly<Record<string, string>> = {
 const FIELD_CANDIDATES = 'input, textarea, select'
 
 /**
- * Keeps what the page prints in `console.*`, for `consoleMessages()`. Installed by the first
+ * Keeps what the page prints in `console.*`, for `consoleMessages()`: installed by the first
  * command the driver sends to a page (classic WebDriver cannot run a script before the page's
- * own), and read back by every later one.
+ * own), read back by every later one. Its value is a function returning the messages since.
  */
-const CONSOLE_RECORDER = `
+const CONSOLE_RECORDER = `(() => {
   const key = '__tesseraEngineConsole'
   if (!window[key]) {
     const seen = []
@@ -63,8 +63,8 @@ const CONSOLE_RECORDER = `
       }
     }
   }
-  return window[key].splice(0)
-`
+  return () => window[key].splice(0)
+})()`
 
 async function freePort(): Promise<number> {
   const server = createServer()
@@ -89,7 +89,7 @@ class WebKitTab implements Tab {
   async #driver(): Promise<WebDriver> {
     const driver = await this.#session.switchTo(this)
     try {
-      this.#messages.push(...(await driver.executeScript<string[]>(CONSOLE_RECORDER)))
+      this.#messages.push(...(await driver.executeScript<string[]>(`return ${CONSOLE_RECORDER}()`)))
     } catch {
       // A page between two documents: its messages are read on the next command.
     }
@@ -102,6 +102,18 @@ class WebKitTab implements Tab {
 
   async reload(): Promise<void> {
     await (await this.#driver()).navigate().refresh()
+  }
+
+  /**
+   * WebKitWebDriver 2.50 loses the page when Back or Forward returns to a page that switched
+   * browsing context group (the app's Cross-Origin-Opener-Policy): docs/engines.md.
+   */
+  async back(): Promise<void> {
+    await (await this.#driver()).navigate().back()
+  }
+
+  async forward(): Promise<void> {
+    await (await this.#driver()).navigate().forward()
   }
 
   async url(): Promise<string> {
@@ -189,7 +201,14 @@ class WebKitTab implements Tab {
   async run<T>(body: string, ...args: unknown[]): Promise<T> {
     const driver = await this.#driver()
     // Execute Script awaits a returned promise (WebDriver §13.2).
-    return driver.executeScript<T>(`return (async (...args) => { ${body} })(...arguments)`, ...args)
+    const [printed, result] = await driver.executeScript<[string[], T]>(
+      `const printed = ${CONSOLE_RECORDER}
+      const result = await (async (...args) => { ${body} })(...arguments)
+      return [printed(), result]`,
+      ...args,
+    )
+    this.#messages.push(...printed)
+    return result
   }
 
   async consoleMessages(): Promise<string[]> {
