@@ -29,7 +29,7 @@ export interface MissingEngine {
   readonly reason: string
 }
 
-const FIREFOXES = ['/usr/bin/firefox-esr', '/usr/bin/firefox']
+const FIREFOXES = ['/usr/bin/firefox-esr']
 const WEBKIT_DRIVERS = ['/usr/bin/WebKitWebDriver']
 const XVFBS = ['/usr/bin/Xvfb']
 
