@@ -162,7 +162,7 @@ export function engineMatrix(name: EngineName): void {
     })
 
     test.skipIf(!DRIVES_HISTORY[name])(
-      'back from the provider’s login page, the app can sign in again (history, bfcache)',
+      'back from the provider’s login page, the app can sign in again',
       async () => {
         const { tab } = await open()
         const provider = await providerTraffic(main)

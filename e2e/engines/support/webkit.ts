@@ -2,7 +2,8 @@
  * WebKitGTK through its WebDriver server (`WebKitWebDriver`, classic WebDriver: Debian's 2.50
  * build has no BiDi) and selenium-webdriver, driving `MiniBrowser --automation` on an X display
  * (GTK's MiniBrowser has no headless mode; xvfb.ts starts one). Each session is a new
- * MiniBrowser, whose automation mode keeps everything in memory (an ephemeral profile).
+ * MiniBrowser, whose automation mode keeps everything in memory (an ephemeral profile), with a
+ * driver of its own.
  *
  * Roles and names come from WebKit's accessibility tree (WebDriver's computed role and label);
  * candidates are narrowed by a CSS selector first, since each check is a round trip.
@@ -227,8 +228,11 @@ class WebKitSession implements BrowserSession {
   #current: string
   readonly firstTab: Tab
 
-  constructor(driver: WebDriver, handle: string) {
+  readonly #process: DriverProcess
+
+  constructor(driver: WebDriver, handle: string, driverProcess: DriverProcess) {
     this.#driver = driver
+    this.#process = driverProcess
     this.#current = handle
     const first = new WebKitTab(this, handle)
     this.#tabs.push(first)
@@ -273,7 +277,11 @@ class WebKitSession implements BrowserSession {
   }
 
   async close(): Promise<void> {
-    await this.#driver.quit()
+    try {
+      await this.#driver.quit()
+    } finally {
+      await this.#process.stop()
+    }
   }
 }
 
@@ -286,69 +294,121 @@ export interface WebKitPaths {
   readonly display: string
 }
 
-async function driverUp(url: string, driver: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000
-  for (;;) {
-    if (driver.exitCode !== null) {
-      throw new Error(`WebKitWebDriver exited with code ${String(driver.exitCode)}`)
-    }
+/** A WebKitWebDriver of its own, for one session: a browser that hangs is ended with it. */
+class DriverProcess {
+  readonly url: string
+  readonly #process: ChildProcess
+
+  private constructor(url: string, child: ChildProcess) {
+    this.url = url
+    this.#process = child
+  }
+
+  static async start(paths: WebKitPaths): Promise<DriverProcess> {
+    const port = await freePort()
+    // Its own process group, so that `stop` ends the MiniBrowser it launched as well.
+    const child = spawn(paths.driver, [`--port=${String(port)}`], {
+      env: { ...process.env, DISPLAY: paths.display },
+      stdio: 'ignore',
+      detached: true,
+    })
+    const driver = new DriverProcess(`http://127.0.0.1:${String(port)}/`, child)
     try {
-      if ((await fetch(`${url}status`)).ok) return
-    } catch {
-      // not listening yet
+      await untilShown(async () => {
+        if (child.exitCode !== null) {
+          throw new Error(`WebKitWebDriver exited with code ${String(child.exitCode)}`)
+        }
+        return (await fetch(`${driver.url}status`)).ok ? true : null
+      }, 'WebKitWebDriver')
+    } catch (error) {
+      await driver.stop()
+      throw error
     }
-    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not answer at ${url}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    return driver
+  }
+
+  async stop(): Promise<void> {
+    const { pid, exitCode } = this.#process
+    if (pid === undefined || exitCode !== null) return
+    const exited = new Promise((resolve) => this.#process.once('exit', resolve))
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      return // already gone
+    }
+    await exited
   }
 }
 
-export async function launchWebKit(paths: WebKitPaths): Promise<Engine> {
-  const port = await freePort()
-  const url = `http://127.0.0.1:${String(port)}/`
-  const driverProcess = spawn(paths.driver, [`--port=${String(port)}`], {
-    env: { ...process.env, DISPLAY: paths.display },
-    stdio: 'ignore',
-  })
-  await driverUp(url, driverProcess)
+/**
+ * Under load, a MiniBrowser now and then never connects to its driver, and the new session
+ * waits forever; such an attempt is ended and made again.
+ */
+const SESSION_ATTEMPT_MS = 20_000
+const SESSION_ATTEMPTS = 3
 
-  async function open(args: readonly string[]): Promise<WebDriver> {
-    return new Builder()
-      .usingServer(url)
+async function newDriver(
+  paths: WebKitPaths,
+  args: readonly string[],
+): Promise<{ driver: WebDriver; process: DriverProcess }> {
+  for (let attempt = 1; ; attempt++) {
+    const driverProcess = await DriverProcess.start(paths)
+    const session = new Builder()
+      .usingServer(driverProcess.url)
       .withCapabilities({
         browserName: 'MiniBrowser',
         'webkitgtk:browserOptions': { binary: paths.browser, args: ['--automation', ...args] },
       })
       .build()
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<'timed out'>((resolve) => {
+      timer = setTimeout(() => {
+        resolve('timed out')
+      }, SESSION_ATTEMPT_MS)
+    })
+    try {
+      const driver = await Promise.race([session, timedOut])
+      if (driver !== 'timed out') return { driver, process: driverProcess }
+    } catch (error) {
+      if (attempt >= SESSION_ATTEMPTS) {
+        await driverProcess.stop()
+        throw error
+      }
+    } finally {
+      clearTimeout(timer)
+    }
+    session.catch(() => undefined) // ended with its driver below
+    console.warn(
+      `WebKit: no session within ${String(SESSION_ATTEMPT_MS)} ms, attempt ${String(attempt)}`,
+    )
+    await driverProcess.stop()
+    if (attempt >= SESSION_ATTEMPTS) {
+      throw new Error(`No WebKit session after ${String(SESSION_ATTEMPTS)} attempts`)
+    }
   }
+}
 
-  let baseUserAgent: string | undefined
-  const probe = await open([])
-  const version = String((await probe.getCapabilities()).get('browserVersion'))
-  await probe.quit()
+export async function launchWebKit(paths: WebKitPaths): Promise<Engine> {
+  const probe = await newDriver(paths, [])
+  const version = String((await probe.driver.getCapabilities()).get('browserVersion'))
+  const baseUserAgent = await probe.driver.executeScript<string>('return navigator.userAgent')
+  await probe.driver.quit()
+  await probe.process.stop()
 
   return {
     name: 'webkit',
     version: `webkitgtk/${version}`,
     consoleFromFirstScript: false,
     async open(options: SessionOptions = {}) {
-      const args: string[] = []
-      if (options.userAgentSuffix !== undefined) {
-        if (baseUserAgent === undefined) {
-          const plain = await open([])
-          baseUserAgent = await plain.executeScript<string>('return navigator.userAgent')
-          await plain.quit()
-        }
-        args.push(`--user-agent=${baseUserAgent} ${options.userAgentSuffix}`)
-      }
-      const driver = await open(args)
-      return new WebKitSession(driver, await driver.getWindowHandle())
+      const args =
+        options.userAgentSuffix === undefined
+          ? []
+          : [`--user-agent=${baseUserAgent} ${options.userAgentSuffix}`]
+      const { driver, process: driverProcess } = await newDriver(paths, args)
+      return new WebKitSession(driver, await driver.getWindowHandle(), driverProcess)
     },
     async close() {
-      driverProcess.kill('SIGTERM')
-      await new Promise((resolve) => {
-        if (driverProcess.exitCode !== null) resolve(undefined)
-        else driverProcess.once('exit', resolve)
-      })
+      // Each session's driver ends with the session.
     },
   }
 }
