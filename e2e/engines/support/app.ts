@@ -5,7 +5,7 @@
 import { expect } from 'vitest'
 
 import type { DemoUser, DevStack } from '../../../dev/config'
-import type { BrowserSession, Query, RoleQuery, Tab } from './engine'
+import { type BrowserSession, describeQuery, type Query, type RoleQuery, type Tab } from './engine'
 import { untilShown, WAIT_TIMEOUT_MS } from './wait'
 
 export const SESSION_KEY = 'tessera.session:tessera-spa'
@@ -24,7 +24,7 @@ export function navigationLink(name: string): RoleQuery {
 
 /** Waits until `query` is shown. */
 export async function shown(tab: Tab, query: Query): Promise<void> {
-  await untilShown(() => tab.textOf(query), JSON.stringify(query))
+  await untilShown(() => tab.textOf(query), describeQuery(query))
 }
 
 /** Waits until `query` is shown with `text` in it; resolves to all of its text then. */
@@ -34,7 +34,7 @@ export function shownWith(tab: Tab, query: Query, text: string): Promise<string>
       const shownText = await tab.textOf(query)
       return shownText?.includes(text) === true ? shownText : null
     },
-    `${JSON.stringify(query)} with "${text}"`,
+    `${describeQuery(query)} with "${text}"`,
   )
 }
 

@@ -44,7 +44,11 @@ export interface Tab {
    * a `__name` helper the page lacks.
    */
   run<T>(body: string, ...args: unknown[]): Promise<T>
-  /** Console messages this tab's pages printed, as far as the engine lets a driver see them. */
+  /**
+   * Console messages this tab's pages printed, as far as the engine lets a driver see them:
+   * all of them in Firefox; in WebKit, from the driver's first command to a page on
+   * (docs/engines.md).
+   */
   consoleMessages(): Promise<string[]>
   close(): Promise<void>
 }
@@ -86,11 +90,6 @@ export interface Engine {
   readonly name: EngineName
   /** The browser's own name and version, e.g. `firefox/153.8.0` (for reports). */
   readonly version: string
-  /**
-   * Whether `consoleMessages()` sees every message from a page's first script on. WebKitGTK's
-   * driver cannot (docs/engines.md): it sees what a page prints once the driver first touched it.
-   */
-  readonly consoleFromFirstScript: boolean
   open(options?: SessionOptions): Promise<BrowserSession>
   close(): Promise<void>
 }

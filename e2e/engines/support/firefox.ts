@@ -201,7 +201,6 @@ export async function launchFirefox(executablePath: string): Promise<Engine> {
   return {
     name: 'firefox',
     version: await browser.version(),
-    consoleFromFirstScript: true,
     open: (options = {}) => FirefoxSession.open(browser, options),
     close: () => browser.close(),
   }

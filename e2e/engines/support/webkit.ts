@@ -398,7 +398,6 @@ export async function launchWebKit(paths: WebKitPaths): Promise<Engine> {
   return {
     name: 'webkit',
     version: `webkitgtk/${version}`,
-    consoleFromFirstScript: false,
     async open(options: SessionOptions = {}) {
       const args =
         options.userAgentSuffix === undefined
