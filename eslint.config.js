@@ -146,6 +146,8 @@ export default defineConfig([
   },
   {
     files: ['e2e/**/*.ts'],
+    // The engine matrix runs under Vitest, not Playwright.
+    ignores: ['e2e/engines/**'],
     extends: [playwright.configs['flat/recommended']],
   },
   prettier,

@@ -17,6 +17,7 @@ const launchOptions = {
  * (dev/hostile/; a scenario only ever applies to the browser of the test that set it).
  * Projects "provider-<profile>" run e2e/providers/<profile>.spec.ts against a stack whose local
  * provider plays that vendor (dev/profiles/).
+ * e2e/engines/ is not Playwright's: the engine matrix (Firefox, WebKit) runs under Vitest.
  * Project "nginx" runs e2e/hosting/ against the build served by a real nginx with the hosting
  * kit's server block, under /portal/ (dev/hosting/nginx-stack.ts).
  */
@@ -57,7 +58,7 @@ export default defineConfig<StackOptions>({
   projects: [
     {
       name: 'chromium',
-      testIgnore: ['**/security/**', '**/providers/**', '**/hosting/**'],
+      testIgnore: ['**/security/**', '**/providers/**', '**/hosting/**', '**/engines/**'],
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {

@@ -1,5 +1,6 @@
 /** The bench's results: the shape of `results/latest.json` and the Markdown it prints. */
 import type { BundleReport, Size } from './bundle-size'
+import type { EngineBench } from './engines'
 import { EMULATED_RTT_MS, type FlowRound, POINTER_REST_MS } from './flows'
 import type { MultiTabResult } from './multi-tab'
 import type { SoakReport } from './soak'
@@ -63,6 +64,8 @@ export interface BenchResult extends FlowStats {
   }
   readonly multiTabExpiredCalls: MultiTabResult
   readonly soak: SoakReport | null
+  /** The deep-link sign-in and the reload in Firefox and WebKit, where installed. */
+  readonly engines: readonly EngineBench[]
   /** The peer (dev/bench/peer/), its timed flows alternating with Tessera's in this run. */
   readonly peer: FlowStats & { readonly name: string; readonly firstLoad: Size }
 }
@@ -235,7 +238,24 @@ Tessera's counts include the JWKS fetch for signature checking, which no peer do
 refresh grants: ${String(c.refreshGrants)}, calls ok: ${String(c.ok)}/${String(c.calls)}, next refresh ok: ${String(c.laterRefreshOk)}
 ${multiTab(r.multiTabExpiredCalls)}
 ${r.soak ? soakMarkdown(r.soak) : '\n## Soak\nskipped (`BENCH_SOAK_SECONDS=0`)'}
+${engines(r.engines)}
 `
+}
+
+/** Firefox and WebKit (dev/bench/engines.ts): page clocks, and the driver's wall clock. */
+function engines(results: readonly EngineBench[]): string {
+  if (results.length === 0) return '\n## Other engines\nnone installed (see docs/engines.md)'
+  const rows = results.map(
+    (e) =>
+      `| ${e.version} | ${ms(e.callbackMs)} | ${ms(e.deepLinkMs)} | ${ms(e.reloadMs)} | ${String(e.reloadProviderRequests)} |`,
+  )
+  return `
+## Other engines (median, min–max)
+Driven as the engine matrix drives them (docs/engines.md). Page clock: the document's navigation start → the demo API's answer received (Resource Timing). The deep link's wall clock includes the driver typing at the provider.
+
+| engine | deep link, callback page (page clock) | deep link → API answer shown (wall) | signed-in reload (page clock) | provider requests, all reloads |
+| --- | ---: | ---: | ---: | ---: |
+${rows.join('\n')}`
 }
 
 /** The timed flows of two builds, measured alternately (`BENCH_COMPARE`). */

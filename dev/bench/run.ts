@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: sizes of the built app and the auth layer's share, provider round trips and
  * times for sign-in and reload, refresh grants under concurrency (one tab, then three), and a
- * real-time soak, measured in Chromium against the real local stack. A benchmark, not a test:
- * it reports, it does not judge.
+ * real-time soak, measured in Chromium against the real local stack; then the deep-link sign-in
+ * and the reload in Firefox and WebKit, where installed (dev/bench/engines.ts). A benchmark,
+ * not a test: it reports, it does not judge.
  *
  * Environment:
  * - `BENCH_RUNS` (default 5): samples of each timed flow.
@@ -26,6 +27,7 @@ import { startStack } from '../stack'
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
 import { measureBundle } from './bundle-size'
 import { alternateRounds, compareBuilds } from './compare'
+import { type EngineBench, measureEngines } from './engines'
 import { concurrentExpiredCalls, tokenAccessMicros } from './flows'
 import { multiTabExpiredCalls } from './multi-tab'
 import {
@@ -114,6 +116,20 @@ async function providerPreflights(stack: DevStack): Promise<number> {
   return log.filter((entry) => entry.method === 'OPTIONS').length
 }
 
+/** The deep-link sign-in and the reload in Firefox and WebKit, on a stack of their own. */
+async function measureOtherEngines(): Promise<EngineBench[]> {
+  const stack = benchStack(9870)
+  const user = stack.users[0]
+  if (!user) throw new Error('dev/config.ts has no demo user')
+  process.env.TESSERA_DEV_ENDPOINTS = '1' // the provider's request log counts the reload's requests
+  const running = await startStack(stack, { mode: 'dist', root: DIST })
+  try {
+    return await measureEngines(stack, user, RUNS)
+  } finally {
+    await running.close()
+  }
+}
+
 /** `BENCH_COMPARE`: the timed flows of another build and of this one, alternately. */
 async function compare(browser: Browser, otherDist: string): Promise<void> {
   const other = resolve(otherDist)
@@ -168,6 +184,7 @@ async function main(): Promise<void> {
     const { concurrency, multiTab } = flows
     if (SOAK_SECONDS > 0) console.log(`Soak: ${String(SOAK_SECONDS)} s (BENCH_SOAK_SECONDS)…`)
     const soakReport = SOAK_SECONDS > 0 ? await soak(browser, DIST, SOAK_SECONDS, CPU_LOAD) : null
+    const engines = await measureOtherEngines()
 
     const result: BenchResult = {
       date: new Date().toISOString(),
@@ -181,6 +198,7 @@ async function main(): Promise<void> {
       concurrentExpiredCalls: { calls: 10, ...concurrency },
       multiTabExpiredCalls: multiTab,
       soak: soakReport,
+      engines,
     }
 
     console.log(markdown(result))

@@ -1,0 +1,3 @@
+import { engineMatrix } from './matrix'
+
+engineMatrix('webkit')
