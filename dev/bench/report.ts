@@ -1,6 +1,7 @@
 /** The bench's results: the shape of `results/latest.json` and the Markdown it prints. */
 import type { BundleReport, Size } from './bundle-size'
-import { EMULATED_RTT_MS, type FlowRound, POINTER_REST_MS } from './flows'
+import { EMULATED_RTT_MS } from './emulated-network'
+import { type FlowRound, POINTER_REST_MS } from './flows'
 import type { MultiTabResult } from './multi-tab'
 import type { SoakReport } from './soak'
 
@@ -211,7 +212,7 @@ Each flow ends on a stamp the page takes itself (\`dev/bench/page-stamps.ts\`): 
 | … the callback page: HTML → API answer in the DOM (page clock) | | ${ms(r.deepLinkOverNetwork.callbackMs)} |
 | click "Sign in", ${String(EMULATED_RTT_MS)} ms round trips (emulated), pointer on it ${String(POINTER_REST_MS)} ms first → signed in | | ${ms(r.clickOverNetwork.ms)} |
 
-With round trips emulated, a request on a new connection costs a second round trip (its handshake), and the browser runs a normal profile: Playwright's contexts are incognito, where Chromium ignores preconnect hints. The reload keeps its connections warm.
+With round trips emulated on the deep link and the click, a request on a new connection costs a second round trip (its handshake, held by the bench's proxy), and the browser runs a normal profile: Playwright's contexts are incognito, where Chromium ignores preconnect hints. The reload keeps its connections warm.
 
 CORS preflights the provider received during all of these sign-ins: ${String(r.tokenRequestPreflights)}.
 
