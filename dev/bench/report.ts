@@ -4,12 +4,7 @@ import { EMULATED_RTT_MS } from './emulated-network'
 import { type FlowRound, POINTER_REST_MS } from './flows'
 import type { MultiTabResult } from './multi-tab'
 import type { SoakReport } from './soak'
-
-export interface Stats {
-  readonly median: number
-  readonly min: number
-  readonly max: number
-}
+import { iqr, type Stats, stats, verdict } from './spread'
 
 /** Each timed flow's statistics over the bench's rounds. */
 export interface FlowStats {
@@ -78,14 +73,6 @@ const PEERS = [
   { name: 'react-oidc-context', gzip: 17.6, deepLink: [7, 512], click: [7, 388], reloadMs: 61 },
   { name: 'auth0-react', gzip: 61.8, deepLink: [6, 518], click: [6, 410], reloadMs: 68 },
 ] as const
-
-export function stats(values: readonly number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  const median =
-    sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 }
-}
 
 export function flowStats(rounds: readonly FlowRound[]): FlowStats {
   const of = <T>(pick: (round: FlowRound) => T) => rounds.map(pick)
@@ -243,19 +230,31 @@ ${r.soak ? soakMarkdown(r.soak) : '\n## Soak\nskipped (`BENCH_SOAK_SECONDS=0`)'}
 export interface Comparison {
   readonly date: string
   readonly runs: number
-  readonly builds: readonly { readonly label: string; readonly flows: FlowStats }[]
+  /** The machine's 1-minute load average when the comparison started and ended. */
+  readonly loadAverage: { readonly start: number; readonly end: number }
+  readonly builds: readonly {
+    readonly label: string
+    readonly flows: FlowStats
+    readonly rounds: readonly FlowRound[]
+  }[]
 }
 
-/** Two apps' timed flows side by side, with the difference of their medians (b − a). */
+const quartiles = (s: Stats) => `${s.median.toFixed(0)} [${s.q1.toFixed(0)}–${s.q3.toFixed(0)}]`
+
+/**
+ * Two apps' timed flows side by side: medians and IQRs, the difference of the medians (b − a)
+ * and b's verdict against a (`spread.ts`).
+ */
 function comparisonRows(aLabel: string, a: FlowStats, bLabel: string, b: FlowStats): string {
   const row = (name: string, pick: (flows: FlowStats) => Stats) => {
     const delta = pick(b).median - pick(a).median
-    return `| ${name} | ${ms(pick(a))} | ${ms(pick(b))} | ${delta > 0 ? '+' : ''}${delta.toFixed(0)} |`
+    const spread = Math.max(iqr(pick(a)), iqr(pick(b)))
+    return `| ${name} | ${quartiles(pick(a))} | ${quartiles(pick(b))} | ${delta > 0 ? '+' : ''}${delta.toFixed(0)} | ${spread.toFixed(0)} | ${verdict(pick(a), pick(b))} |`
   }
   const requests = (pick: (flows: FlowStats) => Stats) =>
     `${String(pick(a).median)} / ${String(pick(b).median)}`
-  return `| flow (median, min–max, ms) | ${aLabel} | ${bLabel} | Δ median |
-| --- | ---: | ---: | ---: |
+  return `| flow (ms: median [IQR, q1–q3]) | ${aLabel} | ${bLabel} | Δ median | larger IQR | ${bLabel}: |
+| --- | ---: | ---: | ---: | ---: | --- |
 ${row('deep-link sign-in → API answer', (f) => f.deepLinkSignIn.ms)}
 ${row("deep link, the app's first page → leaves for the provider (page clock)", (f) => f.deepLinkSignIn.leaveMs)}
 ${row('deep link, the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkSignIn.callbackMs)}
@@ -269,6 +268,8 @@ ${row('… the first page → leaves for the provider (page clock)', (f) => f.de
 ${row('… the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkOverNetwork.callbackMs)}
 ${row(`click "Sign in", ${String(EMULATED_RTT_MS)} ms round trips (emulated), pointer on it ${String(POINTER_REST_MS)} ms first`, (f) => f.clickOverNetwork.ms)}
 
+A verdict is faster or slower only when the medians differ by more than the larger IQR; closer is a tie.
+
 Provider requests: deep link ${requests((f) => f.deepLinkSignIn.providerRequests)}, click ${requests((f) => f.clickSignIn.providerRequests)}, again ${requests((f) => f.signInAgain.providerRequests)}, reload ${requests((f) => f.signedInReload.providerRequests)}.
 `
 }
@@ -277,6 +278,8 @@ export function comparisonMarkdown(c: Comparison): string {
   const [a, b] = c.builds
   if (!a || !b) throw new Error('a comparison needs two builds')
   return `
-## Flows, two builds measured alternately (median of ${String(c.runs)} each)
+## Flows, two builds measured alternately (${String(c.runs)} runs each)
+Load average (1 min): ${c.loadAverage.start.toFixed(2)} at the start, ${c.loadAverage.end.toFixed(2)} at the end.
+
 ${comparisonRows(a.label, a.flows, b.label, b.flows)}`
 }
