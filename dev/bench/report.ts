@@ -254,9 +254,10 @@ const quartiles = (s: Stats) => `${s.median.toFixed(0)} [${s.q1.toFixed(0)}–${
  */
 function comparisonRows(aLabel: string, a: FlowStats, bLabel: string, b: FlowStats): string {
   const row = (name: string, pick: (flows: FlowStats) => Stats) => {
-    const delta = pick(b).median - pick(a).median
+    // Whole ms, rounded first: toFixed(0) prints -0.4 as "-0".
+    const delta = Math.round(pick(b).median - pick(a).median)
     const spread = Math.max(iqr(pick(a)), iqr(pick(b)))
-    return `| ${name} | ${quartiles(pick(a))} | ${quartiles(pick(b))} | ${delta > 0 ? '+' : ''}${delta.toFixed(0)} | ${spread.toFixed(0)} | ${verdict(pick(a), pick(b))} |`
+    return `| ${name} | ${quartiles(pick(a))} | ${quartiles(pick(b))} | ${delta > 0 ? '+' : ''}${String(delta)} | ${spread.toFixed(0)} | ${verdict(pick(a), pick(b))} |`
   }
   const requests = (pick: (flows: FlowStats) => Stats) =>
     `${String(pick(a).median)} / ${String(pick(b).median)}`
