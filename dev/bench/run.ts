@@ -9,7 +9,8 @@
  * - `BENCH_SOAK_SECONDS` (default 300): how long the soak runs, in real time; 0 skips it. A quick
  *   local run: `BENCH_SOAK_SECONDS=30 BENCH_RUNS=2 npm run bench`.
  * - `BENCH_COMPARE` (a folder holding another build, e.g. a worktree's `dist/`): measures only
- *   the timed flows, of that build and of this one alternately, and prints them side by side.
+ *   the timed flows, of that build and of this one alternately, and prints them side by side
+ *   with each flow's IQR and verdict (docs/performance.md).
  * - `BENCH_CPU_LOAD` (default 0): busy loops that compete for the CPU during the soak (one per
  *   core: `BENCH_CPU_LOAD=$(nproc)`), to show its outcome does not depend on timing.
  * - `BENCH_ONLY=soak`: only the soak (with sizes), e.g. to repeat it under load.
