@@ -16,7 +16,6 @@ import type { RunningServer } from './config'
 import { normalizeBasePath } from './hosting/base-path'
 import { pinBasePath } from './hosting/index-html'
 import { hostingPolicy, responseHeaders } from './hosting/policy'
-import { holdNewConnections } from './http-server'
 
 export { normalizeBasePath }
 
@@ -71,7 +70,6 @@ function isInside(root: string, candidate: string): boolean {
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
-  holdNewConnections(server)
   return new Promise((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {

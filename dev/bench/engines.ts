@@ -13,7 +13,7 @@ import { launchFirefox } from '../../e2e/engines/support/firefox'
 import { launchWebKit } from '../../e2e/engines/support/webkit'
 import { untilShown } from '../../e2e/engines/support/wait'
 import { startXvfb, type VirtualDisplay } from '../../e2e/engines/support/xvfb'
-import { type Stats, stats } from './report'
+import { type Stats, stats } from './spread'
 
 export interface EngineBench {
   readonly engine: EngineName

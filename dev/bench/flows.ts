@@ -1,9 +1,13 @@
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../config'
-import { emulateConnectionSetup } from '../http-server'
 import { apiName, login } from './browser-steps'
-import { normalProfileContext } from './normal-profile'
+import {
+  EMULATED_RTT_MS,
+  type EmulatedNetworkContext,
+  emulateRoundTrips,
+  emulatedNetworkContext,
+} from './emulated-network'
 import { milestoneAt, stampPages } from './page-stamps'
 
 export interface FlowSample {
@@ -42,6 +46,16 @@ export interface DeepLinkSample extends FlowSample {
   readonly callbackMs: number
 }
 
+/** A new context: on the emulated network (dev/bench/emulated-network.ts) when `rttMs` > 0. */
+async function newContext(
+  browser: Browser,
+  rttMs: number,
+): Promise<{ context: BrowserContext; network?: EmulatedNetworkContext | undefined }> {
+  if (rttMs === 0) return { context: await browser.newContext() }
+  const network = await emulatedNetworkContext(rttMs)
+  return { context: network.context, network }
+}
+
 /**
  * Signed out, open /profile: redirect, log in, come back, show the API's answer. With
  * `rttMs`, as on a real network: every request of the tab that reaches a server takes that much
@@ -53,25 +67,23 @@ export async function deepLinkSignIn(
   stack: DevStack,
   user: DemoUser,
   { rttMs = 0 }: { rttMs?: number } = {},
-): Promise<DeepLinkSample & { context: BrowserContext; page: Page }> {
-  const context = rttMs > 0 ? await normalProfileContext() : await browser.newContext()
+): Promise<
+  DeepLinkSample & {
+    context: BrowserContext
+    page: Page
+    network: EmulatedNetworkContext | undefined
+  }
+> {
+  const { context, network } = await newContext(browser, rttMs)
   await stampPages(context, user.name)
   await context.addInitScript(stampLeaving, stack.appOrigin)
   const requests = providerCounter(context, stack)
   const page = await context.newPage()
   if (rttMs > 0) await (await emulateRoundTrips(page))(rttMs)
-  // Chromium's emulated latency is a floor from a request's start, which a held connection
-  // spends: held two round trips, a new connection costs its request one round trip more.
-  emulateConnectionSetup(2 * rttMs)
   const start = Date.now()
-  let ms: number
-  try {
-    await page.goto(`${stack.appOrigin}/profile`)
-    await login(page, user)
-    ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchApiAnswerAt')) - start
-  } finally {
-    emulateConnectionSetup(0)
-  }
+  await page.goto(`${stack.appOrigin}/profile`)
+  await login(page, user)
+  const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchApiAnswerAt')) - start
   const inPage = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]
     const answerAt = (window as unknown as { tesseraBenchApiAnswerAt?: number })
@@ -81,7 +93,7 @@ export async function deepLinkSignIn(
       callbackMs: (answerAt ?? Number.NaN) - (navigation?.responseEnd ?? Number.NaN),
     }
   })
-  return { providerRequests: requests.length, ms, ...inPage, context, page }
+  return { providerRequests: requests.length, ms, ...inPage, context, page, network }
 }
 
 export interface ReloadSample extends FlowSample {
@@ -93,12 +105,6 @@ export interface ReloadSample extends FlowSample {
    */
   readonly overNetworkMs: number
 }
-
-/**
- * A round trip on a real network (loopback has none), which Chromium adds to every request that
- * reaches a server; cached files keep coming from the cache.
- */
-export const EMULATED_RTT_MS = 50
 
 /** Signed in on /profile: reload until the API's answer shows again. */
 export async function signedInReload(
@@ -122,23 +128,6 @@ export async function signedInReload(
   return { providerRequests: requests.length, ms, navigationToApiRequestMs, overNetworkMs }
 }
 
-/**
- * From now on, every request of the page's tab that reaches a server takes `latencyMs` longer
- * (Chromium's network emulation; cached files still come from the cache).
- */
-async function emulateRoundTrips(page: Page): Promise<(latencyMs: number) => Promise<void>> {
-  const session = await page.context().newCDPSession(page)
-  await session.send('Network.enable')
-  return async (latencyMs) => {
-    await session.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: latencyMs,
-      downloadThroughput: -1,
-      uploadThroughput: -1,
-    })
-  }
-}
-
 /** Reloads with `EMULATED_RTT_MS` on every request: navigation start → the API's answer. */
 async function reloadOverNetwork(page: Page, stack: DevStack): Promise<number> {
   const emulate = await emulateRoundTrips(page)
@@ -152,6 +141,28 @@ async function reloadOverNetwork(page: Page, stack: DevStack): Promise<number> {
   } finally {
     await emulate(0)
   }
+}
+
+/**
+ * On the emulated network, signed in, after every connection ended (the user comes back to the
+ * tab later): reload → the API's answer, by the page's clock. Each connection the page needs
+ * costs its handshake again.
+ */
+export async function coldReloadOverNetwork(
+  page: Page,
+  stack: DevStack,
+  user: DemoUser,
+  network: EmulatedNetworkContext,
+): Promise<number> {
+  network.dropConnections()
+  // Chromium notices a closed idle connection when it next looks at it; let it see the ends.
+  await page.waitForTimeout(100)
+  await page.reload({ waitUntil: 'commit' })
+  const ms =
+    (await milestoneAt(page, stack.appOrigin, 'tesseraBenchApiAnswerAt')) -
+    (await page.evaluate(() => performance.timeOrigin))
+  await apiName(page, user).waitFor()
+  return ms
 }
 
 /** Jumps the clock past access-token expiry and fires `calls` API calls at once. */
@@ -213,30 +224,23 @@ export async function clickSignIn(
   user: DemoUser,
   { rttMs = 0 }: { rttMs?: number } = {},
 ): Promise<FlowSample & { context: BrowserContext; page: Page }> {
-  const context = rttMs > 0 ? await normalProfileContext() : await browser.newContext()
+  const { context } = await newContext(browser, rttMs)
   await stampPages(context, user.name)
   const page = await context.newPage()
   if (rttMs > 0) await (await emulateRoundTrips(page))(rttMs)
-  emulateConnectionSetup(2 * rttMs) // see deepLinkSignIn
-  let requests: Request[]
-  let ms: number
-  try {
-    await page.goto(`${stack.appOrigin}/`)
-    const signInButton = page.getByRole('banner').getByRole('button', { name: 'Sign in' })
-    await signInButton.waitFor()
-    await page.waitForLoadState('networkidle')
-    requests = providerCounter(context, stack)
-    if (rttMs > 0) {
-      await signInButton.hover()
-      await page.waitForTimeout(POINTER_REST_MS)
-    }
-    const start = Date.now()
-    await signInButton.click()
-    await login(page, user)
-    ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchSignedInAt')) - start
-  } finally {
-    emulateConnectionSetup(0)
+  await page.goto(`${stack.appOrigin}/`)
+  const signInButton = page.getByRole('banner').getByRole('button', { name: 'Sign in' })
+  await signInButton.waitFor()
+  await page.waitForLoadState('networkidle')
+  const requests = providerCounter(context, stack)
+  if (rttMs > 0) {
+    await signInButton.hover()
+    await page.waitForTimeout(POINTER_REST_MS)
   }
+  const start = Date.now()
+  await signInButton.click()
+  await login(page, user)
+  const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchSignedInAt')) - start
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor()
   await page.getByRole('banner').getByText(user.name).waitFor()
   return { providerRequests: requests.length, ms, context, page }
@@ -288,6 +292,8 @@ export interface FlowRound {
   readonly deepLink: DeepLinkSample
   /** The deep-link sign-in again, in a new context, with `EMULATED_RTT_MS` on every request. */
   readonly deepLinkOverNetwork: DeepLinkSample
+  /** Then a reload in that tab once every connection ended: navigation start → API answer. */
+  readonly coldReloadOverNetworkMs: number
   readonly reload: ReloadSample
   readonly again: FlowSample
   readonly click: FlowSample
@@ -314,6 +320,13 @@ export async function flowRound(
   await whileSignedIn?.(click.page)
   await click.context.close()
   const overNetwork = await deepLinkSignIn(browser, stack, user, { rttMs: EMULATED_RTT_MS })
+  if (!overNetwork.network) throw new Error('the emulated-network deep link has no network')
+  const coldReloadOverNetworkMs = await coldReloadOverNetwork(
+    overNetwork.page,
+    stack,
+    user,
+    overNetwork.network,
+  )
   await overNetwork.context.close()
   const clickOverNetwork = await clickSignIn(browser, stack, user, { rttMs: EMULATED_RTT_MS })
   await clickOverNetwork.context.close()
@@ -325,6 +338,7 @@ export async function flowRound(
       leaveMs: overNetwork.leaveMs,
       callbackMs: overNetwork.callbackMs,
     },
+    coldReloadOverNetworkMs,
     reload,
     again,
     click: { providerRequests: click.providerRequests, ms: click.ms },

@@ -9,14 +9,17 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
 /**
  * A browser with a fresh profile on disk, as a user's window has. Playwright's contexts are
  * incognito, where Chromium ignores preconnect hints, so what they save on a real network needs
- * one of these. Closing the context removes its profile.
+ * one of these. `proxy`: a proxy every request goes through, loopback included. Closing the
+ * context removes its profile.
  */
-export async function normalProfileContext(): Promise<BrowserContext> {
+export async function normalProfileContext(proxy?: string): Promise<BrowserContext> {
   const profile = await mkdtemp(join(tmpdir(), 'tessera-bench-profile-'))
   const executablePath = findChromium()
   const context = await chromium.launchPersistentContext(profile, {
     args: CHROMIUM_ARGS,
     ...(executablePath ? { executablePath } : {}),
+    // Playwright then also proxies loopback, which Chromium otherwise never does.
+    ...(proxy ? { proxy: { server: proxy } } : {}),
   })
   context.once('close', () => {
     // Chromium may still be writing the profile as it exits: retry, and leave it to the OS's

@@ -1,15 +1,11 @@
 /** The bench's results: the shape of `results/latest.json` and the Markdown it prints. */
 import type { BundleReport, Size } from './bundle-size'
+import { EMULATED_RTT_MS } from './emulated-network'
 import type { EngineBench } from './engines'
-import { EMULATED_RTT_MS, type FlowRound, POINTER_REST_MS } from './flows'
+import { type FlowRound, POINTER_REST_MS } from './flows'
 import type { MultiTabResult } from './multi-tab'
 import type { SoakReport } from './soak'
-
-export interface Stats {
-  readonly median: number
-  readonly min: number
-  readonly max: number
-}
+import { iqr, type Stats, stats, verdict } from './spread'
 
 /** Each timed flow's statistics over the bench's rounds. */
 export interface FlowStats {
@@ -42,6 +38,11 @@ export interface FlowStats {
     readonly navigationToApiRequestMs: Stats
     /** The same reload, `EMULATED_RTT_MS` on every request: navigation start → API answer. */
     readonly overNetworkMs: Stats
+    /**
+     * On the emulated network, after the deep link, once every connection ended: navigation
+     * start → API answer.
+     */
+    readonly coldOverNetworkMs: Stats
   }
 }
 
@@ -81,14 +82,6 @@ const PEERS = [
   { name: 'auth0-react', gzip: 61.8, deepLink: [6, 518], click: [6, 410], reloadMs: 68 },
 ] as const
 
-export function stats(values: readonly number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  const median =
-    sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 }
-}
-
 export function flowStats(rounds: readonly FlowRound[]): FlowStats {
   const of = <T>(pick: (round: FlowRound) => T) => rounds.map(pick)
   return {
@@ -117,6 +110,7 @@ export function flowStats(rounds: readonly FlowRound[]): FlowStats {
       ms: stats(of((r) => r.reload.ms)),
       navigationToApiRequestMs: stats(of((r) => r.reload.navigationToApiRequestMs)),
       overNetworkMs: stats(of((r) => r.reload.overNetworkMs)),
+      coldOverNetworkMs: stats(of((r) => r.coldReloadOverNetworkMs)),
     },
   }
 }
@@ -212,9 +206,10 @@ Each flow ends on a stamp the page takes itself (\`dev/bench/page-stamps.ts\`): 
 | deep link, ${String(EMULATED_RTT_MS)} ms round trips (emulated) → API answer | | ${ms(r.deepLinkOverNetwork.ms)} |
 | … the app's first page → leaves for the provider (page clock) | | ${ms(r.deepLinkOverNetwork.leaveMs)} |
 | … the callback page: HTML → API answer in the DOM (page clock) | | ${ms(r.deepLinkOverNetwork.callbackMs)} |
+| … then a reload once every connection ended: navigation start → API answer (page clock) | | ${ms(r.signedInReload.coldOverNetworkMs)} |
 | click "Sign in", ${String(EMULATED_RTT_MS)} ms round trips (emulated), pointer on it ${String(POINTER_REST_MS)} ms first → signed in | | ${ms(r.clickOverNetwork.ms)} |
 
-With round trips emulated, a request on a new connection costs a second round trip (its handshake), and the browser runs a normal profile: Playwright's contexts are incognito, where Chromium ignores preconnect hints. The reload keeps its connections warm.
+With round trips emulated on the deep link and the click, a request on a new connection costs a second round trip (its handshake, held by the bench's proxy), and the browser runs a normal profile: Playwright's contexts are incognito, where Chromium ignores preconnect hints. The first emulated reload keeps its connections warm.
 
 CORS preflights the provider received during all of these sign-ins: ${String(r.tokenRequestPreflights)}.
 
@@ -262,19 +257,32 @@ ${rows.join('\n')}`
 export interface Comparison {
   readonly date: string
   readonly runs: number
-  readonly builds: readonly { readonly label: string; readonly flows: FlowStats }[]
+  /** The machine's 1-minute load average when the comparison started and ended. */
+  readonly loadAverage: { readonly start: number; readonly end: number }
+  readonly builds: readonly {
+    readonly label: string
+    readonly flows: FlowStats
+    readonly rounds: readonly FlowRound[]
+  }[]
 }
 
-/** Two apps' timed flows side by side, with the difference of their medians (b − a). */
+const quartiles = (s: Stats) => `${s.median.toFixed(0)} [${s.q1.toFixed(0)}–${s.q3.toFixed(0)}]`
+
+/**
+ * Two apps' timed flows side by side: medians and IQRs, the difference of the medians (b − a)
+ * and b's verdict against a (`spread.ts`).
+ */
 function comparisonRows(aLabel: string, a: FlowStats, bLabel: string, b: FlowStats): string {
   const row = (name: string, pick: (flows: FlowStats) => Stats) => {
-    const delta = pick(b).median - pick(a).median
-    return `| ${name} | ${ms(pick(a))} | ${ms(pick(b))} | ${delta > 0 ? '+' : ''}${delta.toFixed(0)} |`
+    // Whole ms, rounded first: toFixed(0) prints -0.4 as "-0".
+    const delta = Math.round(pick(b).median - pick(a).median)
+    const spread = Math.max(iqr(pick(a)), iqr(pick(b)))
+    return `| ${name} | ${quartiles(pick(a))} | ${quartiles(pick(b))} | ${delta > 0 ? '+' : ''}${String(delta)} | ${spread.toFixed(0)} | ${verdict(pick(a), pick(b))} |`
   }
   const requests = (pick: (flows: FlowStats) => Stats) =>
     `${String(pick(a).median)} / ${String(pick(b).median)}`
-  return `| flow (median, min–max, ms) | ${aLabel} | ${bLabel} | Δ median |
-| --- | ---: | ---: | ---: |
+  return `| flow (ms: median [IQR, q1–q3]) | ${aLabel} | ${bLabel} | Δ median | larger IQR | ${bLabel}: |
+| --- | ---: | ---: | ---: | ---: | --- |
 ${row('deep-link sign-in → API answer', (f) => f.deepLinkSignIn.ms)}
 ${row("deep link, the app's first page → leaves for the provider (page clock)", (f) => f.deepLinkSignIn.leaveMs)}
 ${row('deep link, the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkSignIn.callbackMs)}
@@ -286,7 +294,10 @@ ${row(`reload, ${String(EMULATED_RTT_MS)} ms round trips (emulated): navigation 
 ${row(`deep link, ${String(EMULATED_RTT_MS)} ms round trips (emulated) → API answer`, (f) => f.deepLinkOverNetwork.ms)}
 ${row('… the first page → leaves for the provider (page clock)', (f) => f.deepLinkOverNetwork.leaveMs)}
 ${row('… the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkOverNetwork.callbackMs)}
+${row('… then a reload once every connection ended: navigation start → API answer', (f) => f.signedInReload.coldOverNetworkMs)}
 ${row(`click "Sign in", ${String(EMULATED_RTT_MS)} ms round trips (emulated), pointer on it ${String(POINTER_REST_MS)} ms first`, (f) => f.clickOverNetwork.ms)}
+
+A verdict is faster or slower only when the medians differ by more than the larger IQR; closer is a tie.
 
 Provider requests: deep link ${requests((f) => f.deepLinkSignIn.providerRequests)}, click ${requests((f) => f.clickSignIn.providerRequests)}, again ${requests((f) => f.signInAgain.providerRequests)}, reload ${requests((f) => f.signedInReload.providerRequests)}.
 `
@@ -296,6 +307,8 @@ export function comparisonMarkdown(c: Comparison): string {
   const [a, b] = c.builds
   if (!a || !b) throw new Error('a comparison needs two builds')
   return `
-## Flows, two builds measured alternately (median of ${String(c.runs)} each)
+## Flows, two builds measured alternately (${String(c.runs)} runs each)
+Load average (1 min): ${c.loadAverage.start.toFixed(2)} at the start, ${c.loadAverage.end.toFixed(2)} at the end.
+
 ${comparisonRows(a.label, a.flows, b.label, b.flows)}`
 }

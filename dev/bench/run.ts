@@ -10,12 +10,14 @@
  * - `BENCH_SOAK_SECONDS` (default 300): how long the soak runs, in real time; 0 skips it. A quick
  *   local run: `BENCH_SOAK_SECONDS=30 BENCH_RUNS=2 npm run bench`.
  * - `BENCH_COMPARE` (a folder holding another build, e.g. a worktree's `dist/`): measures only
- *   the timed flows, of that build and of this one alternately, and prints them side by side.
+ *   the timed flows, of that build and of this one alternately, and prints them side by side
+ *   with each flow's IQR and verdict (docs/performance.md).
  * - `BENCH_CPU_LOAD` (default 0): busy loops that compete for the CPU during the soak (one per
  *   core: `BENCH_CPU_LOAD=$(nproc)`), to show its outcome does not depend on timing.
  * - `BENCH_ONLY=soak`: only the soak (with sizes), e.g. to repeat it under load.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -32,14 +34,15 @@ import { concurrentExpiredCalls, tokenAccessMicros } from './flows'
 import { multiTabExpiredCalls } from './multi-tab'
 import {
   type BenchResult,
+  type Comparison,
   comparisonMarkdown,
   flowStats,
   markdown,
   soakMarkdown,
-  stats,
 } from './report'
 import { buildPeer, PEER, peerFirstLoad } from './peer/build'
 import { soak } from './soak'
+import { stats } from './spread'
 
 function wholeNumber(name: string, fallback: number, min: number): number {
   const raw = process.env[name]
@@ -140,11 +143,18 @@ async function compare(browser: Browser, otherDist: string): Promise<void> {
     { label: `BENCH_COMPARE (${otherDist})`, dist: other, stack: benchStack(9820) },
     { label: 'this build', dist: DIST, stack: benchStack(9800) },
   ]
+  const [loadAtStart = 0] = loadavg()
   const rounds = await compareBuilds(browser, builds, RUNS)
-  const comparison = {
+  const [loadAtEnd = 0] = loadavg()
+  const comparison: Comparison = {
     date: new Date().toISOString(),
     runs: RUNS,
-    builds: builds.map((build, i) => ({ label: build.label, flows: flowStats(rounds[i] ?? []) })),
+    loadAverage: { start: loadAtStart, end: loadAtEnd },
+    builds: builds.map((build, i) => ({
+      label: build.label,
+      flows: flowStats(rounds[i] ?? []),
+      rounds: rounds[i] ?? [],
+    })),
   }
   console.log(comparisonMarkdown(comparison))
   mkdirSync(`${ROOT}dev/bench/results`, { recursive: true })
