@@ -11,6 +11,7 @@ import {
   stack,
   test,
 } from './fixtures'
+import { accountButton } from './support/account'
 
 /**
  * Every page and state of the app and of the dev provider, checked with axe-core (WCAG 2.2 A/AA
@@ -97,6 +98,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test('signed-in pages, reached through the navigation', async ({ page }) => {
         await signIn(page)
         await expectAccessible(page, 'home, signed in')
+
+        await accountButton(page).click()
+        await expect(page.getByRole('button', { name: 'Switch account' })).toBeVisible()
+        await expectAccessible(page, 'account menu open')
+        await page.keyboard.press('Escape')
 
         await openFromNavigation(page, 'Profile', 'Profile')
         await expect(page.getByRole('region', { name: 'From the demo API' })).toContainText(

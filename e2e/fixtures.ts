@@ -2,6 +2,7 @@ import { test as base, expect, type Page, type Request } from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../dev/config'
 import { e2eStack } from './support/stack-env'
+import { accountButton } from './support/account'
 
 export { expect }
 export const stack = e2eStack
@@ -61,7 +62,7 @@ export async function signIn(page: Page, user: DemoUser = alice): Promise<void> 
   await page.goto('/')
   await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, user)
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(accountButton(page)).toBeVisible()
 }
 
 /**

@@ -14,6 +14,7 @@ import { type AccessTokenEntry, type Session, SessionStore } from './session/ses
 import type { SilentFrameRunner } from './renewal/silent-frame'
 import { isStepUpRefusal, type RenewalContext, renewSession } from './renewal/renew-session'
 import { createSignInRedirect, redeemSignIn, type SignInContext } from './sign-in/sign-in-flow'
+import { type SignInHints, signInParams } from './sign-in/sign-in-params'
 import { createSingleFlight } from './session/single-flight'
 import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
 import { TabPresence } from './tabs/tab-presence'
@@ -52,7 +53,7 @@ export interface AuthClientOptions {
 }
 
 /** How to sign in; every option may be left out. */
-export interface SignInOptions {
+export interface SignInOptions extends SignInHints {
   /** App path to come back to; anything but a same-origin path becomes `/`. */
   readonly returnTo?: string
   /** Sign in again even when signed in, more strongly or more recently (RFC 9470). */
@@ -266,8 +267,10 @@ export class AuthClient {
    * signed in, asking for a stronger or more recent authentication (RFC 9470).
    */
   signIn(options: SignInOptions = {}): Promise<void> {
+    // A bad hint is a bug in the app: it throws here, at once, before anything is sent.
+    const params = signInParams(options)
     // One redirect at a time: StrictMode effects and double clicks share it.
-    this.pendingSignIn ??= this.startSignIn(options).finally(() => {
+    this.pendingSignIn ??= this.startSignIn(options, params).finally(() => {
       this.pendingSignIn = undefined
     })
     return this.pendingSignIn
@@ -280,15 +283,22 @@ export class AuthClient {
     }
   }
 
-  private async startSignIn({ returnTo, stepUp, appState }: SignInOptions) {
-    // A sibling tab may have handed this tab a session since the caller looked.
-    if (this.store.get() && !stepUp) return
+  private async startSignIn(
+    { returnTo, stepUp, appState, prompt }: SignInOptions,
+    params: Record<string, string>,
+  ) {
+    // A sibling tab may have handed this tab a session since the caller looked; asking the
+    // provider for another account or a fresh sign-in is a sign-in even while signed in.
+    const again = stepUp !== undefined || prompt === 'select_account' || prompt === 'login'
+    if (this.store.get() && !again) return
     this.publish({ status: 'redirecting', user: this.snapshot.user, error: null })
     try {
       const url = await createSignInRedirect(this.signInContext, {
         returnTo: safeReturnTo(returnTo ?? '/', new URL(this.redirectUri).origin),
         stepUp,
         appState,
+        params,
+        adoptSibling: !again,
       })
       if (url === undefined) this.publish(snapshotOf(this.store.get(), null))
       else this.navigate(url)
@@ -410,7 +420,16 @@ export class AuthClient {
   private async completeSignIn(url: string): Promise<SignInCompletion> {
     try {
       const { session, returnTo, appState } = await redeemSignIn(this.signInContext, url)
+      const previous = this.store.get()
       const saved = this.save(session)
+      // Another account now (switching accounts): the last one's refresh token is of no more
+      // use here, and revoked where the provider supports it (best effort).
+      if (previous?.refreshToken && previous.claims.sub !== saved.claims.sub) {
+        const spent = previous.refreshToken
+        this.protocol()
+          .then((protocol) => protocol.revokeRefreshToken(spent))
+          .catch(() => undefined)
+      }
       forgetPendingSignIns(this.storage) // SEC-42: any other request of this tab is void now
       this.publish(snapshotOf(saved, null))
       this.events.emit('signed-in', { sub: saved.claims.sub })

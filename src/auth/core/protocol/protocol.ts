@@ -80,6 +80,8 @@ export interface SignInRequest {
   readonly stepUp?: StepUp
   /** The app's own JSON data, kept with this one request and handed back on its return. */
   readonly appState?: unknown
+  /** Checked parameters the app asked for (`prompt`, `login_hint`, …; sign-in-params.ts). */
+  readonly params?: Readonly<Record<string, string>>
 }
 
 export interface SignInResult {
@@ -333,7 +335,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
           ...extraTokenParams({ resource: tokenResource, scope: tokenScopes?.join(' '), claims }),
           ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
           ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
-          ...extraQueryParams({ claims, audience }),
+          ...extraQueryParams({ ...request.params, claims, audience }),
         },
       )
       return signIn.url
