@@ -93,6 +93,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: 'Cancel' }).click()
         await expect(page.getByRole('alert')).toContainText('access_denied')
         await expectAccessible(page, 'sign-in error alert')
+
+        await page.getByRole('link', { name: 'Open the sign-in debugger' }).click()
+        await expect(page.getByRole('region', { name: 'Last failure' })).toContainText(
+          'access_denied',
+        )
+        await expectAccessible(page, 'sign-in debugger after a failure')
       })
 
       test('signed-in pages, reached through the navigation', async ({ page }) => {

@@ -2,6 +2,7 @@ import { type ApiConfig, type AppConfig, ConfigError } from '../../config'
 import { isAuthorizationResponse } from './sign-in/authorization-response'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './session/access-token-entry'
 import { type DpopKeyStore, lazyDpopKeys } from './dpop/dpop-keys'
+import type { ReportedError, SignInDiagnosis } from './diagnosis'
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
 import type { Protocol, ProtocolOptions, StepUp } from './protocol/protocol'
@@ -79,6 +80,9 @@ export interface SignInCompletion {
  */
 const SILENT_CALLBACK_PAGE = 'silent-callback.html'
 
+/** Where the last failure is kept for the sign-in debugger (this tab only). */
+const LAST_ERROR_KEY = 'tessera.last-error'
+
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
 /**
@@ -106,6 +110,7 @@ export class AuthClient {
   private readonly navigate: (url: string) => void
   private readonly replaceUrl: (url: string) => void
   private readonly now: () => number
+  private readonly fetchFn: typeof fetch
   private readonly loadProtocol: (options: ProtocolOptions) => Promise<Protocol>
   private readonly silentFrame: SilentFrameRunner | undefined
   private readonly withRefreshLock: <T>(task: () => Promise<T>) => Promise<T>
@@ -144,12 +149,13 @@ export class AuthClient {
         window.history.replaceState(window.history.state, '', url)
       })
     this.now = options.now ?? Date.now
+    this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis)
     this.loadProtocol = options.loadProtocol ?? loadDefaultProtocol
     this.store = new SessionStore(this.storage, config.authority, config.clientId)
     this.provider = new ProviderCache({
       authority: config.authority,
       storage: this.storage,
-      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      fetch: this.fetchFn,
       extraOrigins: config.providerOrigins,
       configuredIssuer: config.issuer,
       now: this.now,
@@ -541,6 +547,7 @@ export class AuthClient {
 
   /** The session can't continue: forget it and tell the user why (nothing else is lost). */
   private endSession(error: AuthError): AuthError {
+    this.remember(error)
     this.store.clear()
     // Every tab shares this refresh-token lineage: it is dead for all of them.
     this.tabs?.signedOut('expired')
@@ -558,9 +565,57 @@ export class AuthClient {
         (said.length > 0 ? ` The provider said: ${said.join(': ')}.` : '') +
         ` ${authError.fix}`,
     )
+    this.remember(authError)
     // A failed step-up leaves the existing session as it was; a failed sign-in has none.
     this.publish(snapshotOf(this.store.get(), authError))
     return authError
+  }
+
+  /** Keeps the last failure for the sign-in debugger, in this tab: no token in it (SEC-37). */
+  private remember({ code, message, fix, providerError, providerErrorDescription }: AuthError) {
+    const kept = { code, message, fix, providerError, providerErrorDescription }
+    try {
+      this.storage.setItem(LAST_ERROR_KEY, JSON.stringify(kept))
+    } catch {
+      // Storage full or disabled: the debugger shows no last error.
+    }
+  }
+
+  /**
+   * What the sign-in debugger shows (`diagnostics: true`): the URIs to register, the provider's
+   * discovery as served and what Tessera thinks of it, the clock correction, the last failure
+   * and each access token's claims (never a token). A chunk of its own.
+   */
+  async diagnose(): Promise<SignInDiagnosis> {
+    const { checkDiscovery, accessTokenClaims } = await import('./diagnosis')
+    const session = this.store.get()
+    const now = this.now()
+    let lastError: ReportedError | undefined
+    try {
+      const stored: unknown = JSON.parse(this.storage.getItem(LAST_ERROR_KEY) ?? 'null')
+      lastError = stored ? (stored as ReportedError) : undefined
+    } catch {
+      lastError = undefined
+    }
+    return {
+      redirectUri: this.redirectUri,
+      postLogoutRedirectUri: this.postLogoutRedirectUri,
+      silentRedirectUri:
+        this.config.renewal === 'refresh-token' ? undefined : this.silentRedirectUri,
+      authority: this.config.authority,
+      expectedIssuer: this.config.issuer ?? this.config.authority,
+      discovery: await checkDiscovery(this.config, this.fetchFn),
+      clockOffsetMs: now - Date.now(),
+      lastError,
+      tokens: Object.entries(this.config.apis).map(([name, api]) => {
+        const entry = session ? session.accessTokens[sessionCacheKey(session, api)] : undefined
+        return {
+          api: name,
+          expiresInMs: entry && entry.expiresAt - now,
+          claims: entry && accessTokenClaims(entry.token),
+        }
+      }),
+    }
   }
 
   private publish(snapshot: AuthSnapshot): void {

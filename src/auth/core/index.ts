@@ -20,3 +20,10 @@ export type { AuthEventListener, AuthEventMap, AuthEventName } from './events'
 export type { StepUp } from './protocol/protocol'
 export { type Prompt, PROMPTS, type SignInHints } from './sign-in/sign-in-params'
 export { isAuthorizationResponse } from './sign-in/authorization-response'
+export type {
+  DiscoveryCheck,
+  EndpointCheck,
+  ReportedError,
+  SignInDiagnosis,
+  TokenClaims,
+} from './diagnosis'
