@@ -15,6 +15,7 @@ export {
 } from './errors'
 export type { IdTokenClaims } from './protocol/id-token'
 export { preloadProtocol } from './protocol/protocol-loader'
+export { mayRenewInFrame, type RedirectUris, redirectUris } from './sign-in/redirect-uris'
 export { safeReturnTo } from './sign-in/return-to'
 export { hasStoredSession } from './session/session-store'
 export type { AccessToken, AuthSnapshot, AuthStatus, AuthUser } from './snapshot'
