@@ -1,5 +1,6 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
 
+import { isSelected, projectSelection } from './dev/testing/project-selection'
 import { CHROMIUM_ARGS, describeChromium, findChromium } from './e2e/support/chromium'
 import type { StackOptions } from './e2e/fixtures'
 import { locateNginx } from './e2e/support/nginx'
@@ -17,6 +18,7 @@ import { E2E_ENV, e2eStack, NGINX_ENV, nginxStack, profileStacks } from './e2e/s
  * nginx.
  *
  * Loading this file only looks around: it installs nothing and never throws (docs/testing.md).
+ * Each stack is a web server, started only when a project that needs it is selected.
  */
 
 /** playwright.config.ts is loaded by the runner and again by every worker: report once. */
@@ -113,6 +115,11 @@ if (nginx.found) {
   )
 }
 
+const selection = projectSelection(process.argv)
+const needed = stacks.filter((stack) =>
+  stack.projects.some((project) => isSelected(project.name ?? '', selection)),
+)
+
 export default defineConfig<StackOptions>({
   testDir: 'e2e',
   fullyParallel: true,
@@ -128,5 +135,5 @@ export default defineConfig<StackOptions>({
     launchOptions,
   },
   projects: stacks.flatMap((stack) => stack.projects),
-  webServer: stacks.map((stack) => stack.server),
+  webServer: needed.map((stack) => stack.server),
 })
