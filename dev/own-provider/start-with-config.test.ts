@@ -85,11 +85,19 @@ describe('npm start -- --config <file>', () => {
 
     const page = await fetch(new URL('tasks', appUrl))
     expect(page.status).toBe(200)
-    expect(await page.text()).toContain('<div id="root"></div>')
+    const html = await page.text()
+    expect(html).toContain('<div id="root"></div>')
     const csp = page.headers.get('Content-Security-Policy') ?? ''
     expect(csp).toContain(
       "connect-src 'self' https://demo-api.invalid https://notes-api.invalid https://provider.invalid",
     )
+    // What Vite writes inline (React Refresh's preamble) and injects later (styles, from the
+    // meta tag) carries the CSP's nonce, or the dev server's own page would be refused.
+    const nonce = /script-src 'self' 'nonce-([\w-]+)'/.exec(csp)?.[1] ?? 'no nonce in the CSP'
+    const inlineScripts = html.match(/<script(?![^>]*\ssrc=)[^>]*>/g) ?? []
+    expect(inlineScripts.length).toBeGreaterThan(0)
+    for (const tag of inlineScripts) expect(tag).toContain(`nonce="${nonce}"`)
+    expect(html).toContain(`<meta property="csp-nonce" nonce="${nonce}">`)
     expect(await (await fetch(new URL('config.json', appUrl))).json()).toEqual(CONFIG)
     await expect(fetch(`http://127.0.0.1:${String(idpPort)}/`)).rejects.toThrow()
 
