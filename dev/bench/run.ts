@@ -26,7 +26,7 @@ import { type Browser, chromium } from '@playwright/test'
 import { devStack, type DevStack } from '../config'
 import { REQUEST_LOG_PATH } from '../request-log'
 import { startStack } from '../stack'
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
+import { CHROMIUM_ARGS, ensureChromium } from '../../e2e/support/chromium'
 import { measureBundle } from './bundle-size'
 import { alternateRounds, compareBuilds } from './compare'
 import { type EngineBench, measureEngines } from './engines'
@@ -163,7 +163,7 @@ async function compare(browser: Browser, otherDist: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const executablePath = findChromium()
+  const executablePath = ensureChromium()
   const browser = await chromium.launch({
     args: CHROMIUM_ARGS,
     ...(executablePath ? { executablePath } : {}),

@@ -1,8 +1,9 @@
 /**
  * The e2e suite's own stacks, on ports beside a developer's `npm start` (9400/9401/5173), so both
  * can run at once: the generic stack on 9500–9510, and one stack per provider profile
- * (dev/profiles/) 20 ports further each. playwright.config.ts starts a web server per stack;
- * specs import `e2eStack` (or the `stack` fixture) for URLs and demo users.
+ * (dev/profiles/) 20 ports further each. playwright.config.ts starts a web server per stack that
+ * a selected project needs; specs import `e2eStack` (or the `stack` fixture) for URLs and demo
+ * users.
  */
 import { devStack } from '../../dev/config'
 import type { DevStack } from '../../dev/config'

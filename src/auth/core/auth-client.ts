@@ -10,6 +10,7 @@ import { loadDefaultProtocol } from './protocol/protocol-loader'
 import { forgetPendingSignIns } from './sign-in/pending-sign-ins'
 import { ProviderCache } from './protocol/provider-cache'
 import { browserLocks, createRefreshLock } from './session/refresh-lock'
+import { redirectUris } from './sign-in/redirect-uris'
 import { safeReturnTo } from './sign-in/return-to'
 import { type AccessTokenEntry, type Session, SessionStore } from './session/session-store'
 import type { SilentFrameRunner } from './renewal/silent-frame'
@@ -74,12 +75,6 @@ export interface SignInCompletion {
   readonly appState: unknown
 }
 
-/**
- * The silent renewal callback: a page of its own in the build (silent-callback.html, no React),
- * the one document the app's host lets the app frame (dev/security-headers.ts).
- */
-const SILENT_CALLBACK_PAGE = 'silent-callback.html'
-
 /** Where the last failure is kept for the sign-in debugger (this tab only). */
 const LAST_ERROR_KEY = 'tessera.last-error'
 
@@ -130,12 +125,10 @@ export class AuthClient {
   constructor(options: AuthClientOptions) {
     const { config } = options
     this.config = config
-    this.redirectUri = new URL(config.redirectPath.slice(1), options.appBaseUrl).href
-    this.postLogoutRedirectUri = new URL(
-      config.postLogoutRedirectPath.slice(1),
-      options.appBaseUrl,
-    ).href
-    this.silentRedirectUri = new URL(SILENT_CALLBACK_PAGE, options.appBaseUrl).href
+    const uris = redirectUris(config, options.appBaseUrl)
+    this.redirectUri = uris.redirectUri
+    this.postLogoutRedirectUri = uris.postLogoutRedirectUri
+    this.silentRedirectUri = uris.silentRedirectUri
     this.silentFrame = options.silentFrame
     this.storage = options.storage ?? sessionStorage
     this.navigate =

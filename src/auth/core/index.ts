@@ -14,6 +14,7 @@ export {
   isTransientAuthError,
 } from './errors'
 export type { IdTokenClaims } from './protocol/id-token'
+export { mayRenewInFrame, type RedirectUris, redirectUris } from './sign-in/redirect-uris'
 export { safeReturnTo } from './sign-in/return-to'
 export type { AccessToken, AuthSnapshot, AuthStatus, AuthUser } from './snapshot'
 export type { AuthEventListener, AuthEventMap, AuthEventName } from './events'
