@@ -4,7 +4,15 @@ import { isSelected, projectSelection } from './dev/testing/project-selection'
 import { CHROMIUM_ARGS, describeChromium, findChromium } from './e2e/support/chromium'
 import type { StackOptions } from './e2e/fixtures'
 import { locateNginx } from './e2e/support/nginx'
-import { E2E_ENV, e2eStack, NGINX_ENV, nginxStack, profileStacks } from './e2e/support/stack-env'
+import {
+  E2E_ENV,
+  e2eStack,
+  FIXTURE_ENV,
+  fixtureStack,
+  NGINX_ENV,
+  nginxStack,
+  profileStacks,
+} from './e2e/support/stack-env'
 
 /**
  * End-to-end tests against the production build (`npm run test:e2e` builds it first), served by
@@ -88,6 +96,23 @@ const stacks: E2eStack[] = [
     server: webServer(env, stack.appOrigin),
   })),
 ]
+
+// A fork with another route table and API set: it type-checks, lints and builds before it is
+// served (dev/fixture-app/serve.ts), which takes a while.
+stacks.push({
+  projects: [
+    {
+      name: 'fixture-app',
+      testDir: 'dev/fixture-app',
+      testMatch: '*.spec.ts',
+      use: { ...desktopChrome, baseURL: fixtureStack.appOrigin, stack: fixtureStack },
+    },
+  ],
+  server: {
+    ...webServer(FIXTURE_ENV, fixtureStack.appOrigin, 'node --import tsx dev/fixture-app/serve.ts'),
+    timeout: 300_000,
+  },
+})
 
 const nginx = locateNginx()
 if (nginx.found) {

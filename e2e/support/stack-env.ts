@@ -60,3 +60,14 @@ export const NGINX_ENV: Readonly<Record<string, string>> = {
 }
 
 export const nginxStack: DevStack = devStack({ ...process.env, ...NGINX_ENV })
+
+/**
+ * The stack of the e2e project "fixture-app": a fork of the app with another route table and API
+ * set (dev/fixture-app/), built and served by dev/fixture-app/serve.ts.
+ */
+export const FIXTURE_ENV: Readonly<Record<string, string>> = {
+  ...envFor(9660, 'generic'),
+  TESSERA_DIAGNOSTICS: '1',
+}
+
+export const fixtureStack: DevStack = devStack({ ...process.env, ...FIXTURE_ENV })
