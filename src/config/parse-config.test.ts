@@ -38,6 +38,17 @@ describe('parseConfig', () => {
     ])
   })
 
+  it('takes maxSessionAge in positive minutes, unlimited unless set', () => {
+    expect(parseConfig(valid)).not.toHaveProperty('maxSessionAge')
+    expect(parseConfig({ ...valid, maxSessionAge: 480 }).maxSessionAge).toBe(480)
+    expect(problemsOf({ ...valid, maxSessionAge: 0 })).toEqual([
+      { path: 'maxSessionAge', message: 'must be a positive number of minutes' },
+    ])
+    expect(problemsOf({ ...valid, maxSessionAge: '8h' })).toEqual([
+      { path: 'maxSessionAge', message: 'must be a number of minutes' },
+    ])
+  })
+
   it('allows plain http only on loopback', () => {
     expect(() =>
       parseConfig({ ...valid, authority: 'http://127.0.0.1:9400', clientId: 'x' }),

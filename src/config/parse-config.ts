@@ -118,6 +118,12 @@ const configSchema = v.object({
     ),
     [],
   ),
+  maxSessionAge: v.optional(
+    v.pipe(
+      v.number('must be a number of minutes'),
+      v.check((minutes) => minutes > 0, 'must be a positive number of minutes'),
+    ),
+  ),
   apis: v.pipe(
     v.record(
       v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'API names are letters, digits, - and _')),
@@ -140,7 +146,7 @@ export function parseConfig(input: unknown): AppConfig {
   }
   const result = v.safeParse(configSchema, input)
   if (result.success) {
-    const { apis, issuer, ...rest } = result.output
+    const { apis, issuer, maxSessionAge, ...rest } = result.output
     if (rest.oneResourcePerRequest) {
       const problems = oneResourceProblems(result.output)
       if (problems.length > 0) throw new ConfigError('config.json is invalid:', problems)
@@ -148,6 +154,7 @@ export function parseConfig(input: unknown): AppConfig {
     return {
       ...rest,
       ...(issuer === undefined ? {} : { issuer }),
+      ...(maxSessionAge === undefined ? {} : { maxSessionAge }),
       apis: Object.fromEntries(
         Object.entries(apis).map(([name, { resource, audience, ...api }]) => [
           name,

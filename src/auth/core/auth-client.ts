@@ -18,7 +18,8 @@ import { isStepUpRefusal, type RenewalContext, renewSession } from './renewal/re
 import { createSignInRedirect, redeemSignIn, type SignInContext } from './sign-in/sign-in-flow'
 import { type SignInHints, signInParams } from './sign-in/sign-in-params'
 import { createSingleFlight } from './session/single-flight'
-import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
+import { renewedRefreshExpiry, sameSessionEnd, sessionEndOf } from './session/session-end'
+import { type AccessToken, type AuthSnapshot, signedOut, snapshotOf } from './snapshot'
 import { TabPresence } from './tabs/tab-presence'
 import { browserTabChannel, type TabChannel, TabSync } from './tabs/tab-sync'
 
@@ -158,7 +159,7 @@ export class AuthClient {
       `tessera-refresh:${config.authority}|${config.clientId}`,
       locks,
     )
-    this.snapshot = snapshotOf(this.store.get(), null)
+    this.snapshot = this.snapshotOf(this.store.get(), null)
     this.tabs = this.createTabSync(options.channel, locks)
     this.dpop = config.dpop
       ? (options.dpopKeys ?? lazyDpopKeys(`${config.authority}|${config.clientId}`))
@@ -197,16 +198,21 @@ export class AuthClient {
         current: () => this.store.get(),
         adopt: (session) => {
           this.store.set(session)
-          const { status, user } = this.snapshot
-          if (status !== 'signed-in' || user?.sub !== session.claims.sub) {
-            this.publish(snapshotOf(session, null))
+          const { status, user, sessionEnd } = this.snapshot
+          const next = this.snapshotOf(session, null)
+          if (
+            status !== 'signed-in' ||
+            user?.sub !== session.claims.sub ||
+            !sameSessionEnd(sessionEnd, next.sessionEnd)
+          ) {
+            this.publish(next)
           }
         },
         signedOut: (reason) => {
           this.store.clear()
           this.events.emit('signed-out', { reason: reason === 'user' ? 'other-tab' : 'expired' })
           const code = reason === 'user' ? 'signed_out' : 'interaction_required'
-          this.publish({ status: 'signed-out', user: null, error: new AuthError(code) })
+          this.publish(signedOut(new AuthError(code)))
         },
       },
     )
@@ -278,7 +284,7 @@ export class AuthClient {
   /** Leaves the `redirecting` state when the page comes back from the back/forward cache. */
   resumeAfterNavigation(): void {
     if (this.snapshot.status === 'redirecting') {
-      this.publish(snapshotOf(this.store.get(), null))
+      this.publish(this.snapshotOf(this.store.get(), null))
     }
   }
 
@@ -290,7 +296,7 @@ export class AuthClient {
     // provider for another account or a fresh sign-in is a sign-in even while signed in.
     const again = stepUp !== undefined || prompt === 'select_account' || prompt === 'login'
     if (this.store.get() && !again) return
-    this.publish({ status: 'redirecting', user: this.snapshot.user, error: null })
+    this.publish({ ...this.snapshot, status: 'redirecting', error: null })
     try {
       const url = await createSignInRedirect(this.signInContext, {
         returnTo: safeReturnTo(returnTo ?? '/', new URL(this.redirectUri).origin),
@@ -299,7 +305,7 @@ export class AuthClient {
         params,
         adoptSibling: !again,
       })
-      if (url === undefined) this.publish(snapshotOf(this.store.get(), null))
+      if (url === undefined) this.publish(this.snapshotOf(this.store.get(), null))
       else this.navigate(url)
     } catch (error) {
       this.fail(error)
@@ -338,6 +344,8 @@ export class AuthClient {
    */
   async getAccessToken(apiName: string): Promise<AccessToken> {
     const api = this.api(apiName)
+    const ended = this.enforceSessionEnd()
+    if (ended) throw ended
     const session = this.requireSession()
     const key = sessionCacheKey(session, api)
     const cached = session.accessTokens[key]
@@ -391,7 +399,7 @@ export class AuthClient {
     forgetPendingSignIns(this.storage) // SEC-42: nothing started before sign-out completes after
     this.tabs?.signedOut('user')
     if (session) this.events.emit('signed-out', { reason: 'user' })
-    this.publish({ status: session ? 'redirecting' : 'signed-out', user: null, error: null })
+    this.publish({ ...signedOut(null), status: session ? 'redirecting' : 'signed-out' })
     // A new session gets a new key: nothing bound to this one stays usable.
     await this.dpop?.remove().catch(() => undefined)
     if (!session) return
@@ -409,6 +417,26 @@ export class AuthClient {
       console.warn('Tessera: signed out here only; the provider could not be reached.', error)
     }
     this.navigate(target ?? this.postLogoutRedirectUri)
+  }
+
+  /**
+   * Ends the session once its end (the snapshot's `sessionEnd`) has come: the refresh token is
+   * spent or `maxSessionAge` has passed. The app calls it when its countdown reaches zero, so
+   * the user is asked to sign in again on time rather than at the next request. Returns the
+   * reason when it ended the session.
+   */
+  enforceSessionEnd(): AuthError | undefined {
+    const session = this.store.get()
+    const end = session && sessionEndOf(session, this.config.maxSessionAge)
+    if (!end || this.now() < end.at) return undefined
+    return this.endSession(
+      new AuthError('interaction_required', {
+        message:
+          end.cause === 'max-session-age'
+            ? 'You have been signed in for as long as this app allows.'
+            : 'Your session at the identity provider has ended.',
+      }),
+    )
   }
 
   /** Forgets an error the user has seen. */
@@ -430,7 +458,7 @@ export class AuthClient {
           .catch(() => undefined)
       }
       forgetPendingSignIns(this.storage) // SEC-42: any other request of this tab is void now
-      this.publish(snapshotOf(saved, null))
+      this.publish(this.snapshotOf(saved, null))
       this.events.emit('signed-in', { sub: saved.claims.sub })
       return { returnTo, appState }
     } catch (error) {
@@ -483,15 +511,24 @@ export class AuthClient {
       const entry = accessTokenEntry(renewed.accessToken, api, this.now())
       const now = this.now()
       const live = Object.entries(session.accessTokens).filter(([, e]) => e.expiresAt > now)
+      const { refreshExpiresAt: _previous, ...kept } = session
+      const refreshExpiresAt = renewedRefreshExpiry(session, renewed)
       const next: Session = {
-        ...session,
+        ...kept,
         refreshToken: renewed.refreshToken,
+        ...(refreshExpiresAt === undefined ? {} : { refreshExpiresAt }),
         idToken: renewed.idToken,
         claims: renewed.claims,
         accessTokens: { ...Object.fromEntries(live), [key]: entry },
       }
       this.save(next)
-      if (renewed.claims !== session.claims) this.publish(snapshotOf(next, null))
+      const snapshot = this.snapshotOf(next, null)
+      if (
+        renewed.claims !== session.claims ||
+        !sameSessionEnd(snapshot.sessionEnd, this.snapshot.sessionEnd)
+      ) {
+        this.publish(snapshot)
+      }
       if (this.tabs) await new Promise((resolve) => setTimeout(resolve, BROADCAST_SETTLE_MS))
       return entry
     })
@@ -544,7 +581,7 @@ export class AuthClient {
     this.store.clear()
     // Every tab shares this refresh-token lineage: it is dead for all of them.
     this.tabs?.signedOut('expired')
-    this.publish({ status: 'signed-out', user: null, error })
+    this.publish(signedOut(error))
     this.events.emit('interaction-required', { error })
     return error
   }
@@ -560,7 +597,7 @@ export class AuthClient {
     )
     this.remember(authError)
     // A failed step-up leaves the existing session as it was; a failed sign-in has none.
-    this.publish(snapshotOf(this.store.get(), authError))
+    this.publish(this.snapshotOf(this.store.get(), authError))
     return authError
   }
 
@@ -609,6 +646,10 @@ export class AuthClient {
         }
       }),
     }
+  }
+
+  private snapshotOf(session: Session | null, error: AuthError | null): AuthSnapshot {
+    return snapshotOf(session, error, this.config.maxSessionAge)
   }
 
   private publish(snapshot: AuthSnapshot): void {

@@ -22,7 +22,7 @@ import { assertDpopSupported, type ProviderMetadata } from './metadata'
 import { checkDiscoveryIssuer } from './issuer'
 import { SIGN_IN_STATE_PREFIX } from '../sign-in/pending-sign-ins'
 import type { ProviderCache } from './provider-cache'
-import { type AccessTokenGrant, checkTokenResponse } from './token-response'
+import { type AccessTokenGrant, checkTokenResponse, refreshTokenExpiry } from './token-response'
 
 /**
  * The protocol half of the auth core: oidc-client-ts builds requests and redeems codes, and this
@@ -88,6 +88,8 @@ export interface SignInResult {
   readonly idToken: string
   readonly claims: IdTokenClaims
   readonly refreshToken: string | undefined
+  /** When the refresh token stops working, if the provider said (token-response.ts). */
+  readonly refreshExpiresAt?: number | undefined
   /** The access token the code exchange returned (for `tokenResource` when one was sent). */
   readonly accessToken: AccessTokenGrant
   /** Untrusted: it round-tripped through the provider. */
@@ -109,6 +111,8 @@ export interface RefreshResult {
   readonly accessToken: AccessTokenGrant
   /** The rotated refresh token, or the same one when the provider does not rotate. */
   readonly refreshToken: string
+  /** When that refresh token stops working, if the provider said. */
+  readonly refreshExpiresAt?: number | undefined
   readonly idToken: string
   readonly claims: IdTokenClaims
 }
@@ -311,6 +315,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       idToken,
       claims,
       refreshToken: response.refresh_token,
+      refreshExpiresAt: refreshTokenExpiry(response, options.now()),
       accessToken,
       returnTo: state?.returnTo,
       appState: state?.appState,
@@ -395,6 +400,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       return {
         accessToken,
         refreshToken: response.refresh_token ?? refreshToken,
+        refreshExpiresAt: refreshTokenExpiry(response, options.now()),
         idToken: newIdToken ?? idToken,
         claims: newClaims,
       }

@@ -1,3 +1,5 @@
+import { decodeJwt } from 'jose'
+
 import { AuthError } from '../errors'
 
 export interface RawTokenResponse {
@@ -7,6 +9,8 @@ export interface RawTokenResponse {
   readonly refresh_token?: string | undefined
   readonly id_token?: string | undefined
   readonly scope?: string | undefined
+  /** Keycloak: seconds until the refresh token (the SSO session) expires; 0 for offline tokens. */
+  readonly refresh_expires_in?: unknown
 }
 
 /** Without `expires_in` (RFC 6749 §5.1 only recommends it) assume a short life and renew early. */
@@ -45,5 +49,30 @@ export function checkTokenResponse(response: RawTokenResponse, dpop = false): Ac
       typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
         ? expiresIn
         : ASSUMED_LIFETIME_SECONDS,
+  }
+}
+
+/**
+ * When the response's refresh token stops working, if the provider says (epoch ms on `now`'s
+ * clock): Keycloak's `refresh_expires_in`, or the `exp` of a refresh token that is a JWT. Only
+ * a warning hangs on it (session-end.ts), so the token is decoded, not verified.
+ */
+export function refreshTokenExpiry(response: RawTokenResponse, now: number): number | undefined {
+  const limits: number[] = []
+  const expiresIn = response.refresh_expires_in
+  if (typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0) {
+    limits.push(now + expiresIn * 1000)
+  }
+  const exp = response.refresh_token === undefined ? undefined : jwtExpiry(response.refresh_token)
+  if (exp !== undefined) limits.push(exp * 1000)
+  return limits.length > 0 ? Math.min(...limits) : undefined
+}
+
+function jwtExpiry(token: string): number | undefined {
+  try {
+    const { exp } = decodeJwt(token)
+    return typeof exp === 'number' && Number.isFinite(exp) && exp > 0 ? exp : undefined
+  } catch {
+    return undefined // opaque, as most providers' refresh tokens are
   }
 }

@@ -89,6 +89,8 @@ export async function redeemSignIn(context: SignInContext, url: string): Promise
     idToken: result.idToken,
     claims: result.claims,
     refreshToken: result.refreshToken,
+    ...(result.refreshExpiresAt === undefined ? {} : { refreshExpiresAt: result.refreshExpiresAt }),
+    signedInAt: context.now(),
     accessTokens: {},
     updatedAt: 0,
   }
