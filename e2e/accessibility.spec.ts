@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test'
 
 import {
   alice,
+  changeConfig,
   endProviderSession,
   expect,
   pastExpiry,
@@ -151,6 +152,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(
           page.getByRole('heading', { level: 1, name: `Welcome back, ${alice.name}` }),
         ).toBeFocused()
+      })
+
+      test('the session-end warning', async ({ page, context }) => {
+        await changeConfig(context, { maxSessionAge: 20 })
+        await context.clock.install()
+        await signIn(page)
+        await context.clock.fastForward('16:00')
+
+        await expect(page.getByRole('region', { name: /Your session ends at/ })).toBeVisible()
+        await expectAccessible(page, 'session-end warning')
       })
 
       test('the config error page', async ({ page }) => {

@@ -11,6 +11,7 @@ import { AccountControls } from './account-controls'
 import { useAppConfig } from './app-config'
 import { AuthErrorAlert } from './auth-error-alert'
 import { DeployWarnings } from './deploy-warnings'
+import { SessionEndWarning } from './session-end-warning'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
 
 export function Layout() {
@@ -41,6 +42,7 @@ export function Layout() {
     >
       {page ? <DocumentTitle page={page.path === '/' ? undefined : page.title} /> : null}
       <DeployWarnings />
+      <SessionEndWarning />
       {onCallback ? null : <AuthErrorAlert />}
       <Outlet />
     </AppShell>

@@ -116,6 +116,8 @@ export class AuthClient {
   private readonly listeners = new Set<() => void>()
   private protocolPromise: Promise<Protocol> | undefined
   private pendingSignIn: Promise<void> | undefined
+  /** The last session here reached maxSessionAge: the next sign-in authenticates afresh. */
+  private reauthenticate = false
   private readonly tabs: TabSync | undefined
   private readonly dpop: DpopKeyStore | undefined
   private readonly events = new AuthEvents()
@@ -225,6 +227,11 @@ export class AuthClient {
 
   readonly getSnapshot = (): AuthSnapshot => this.snapshot
 
+  /** Epoch ms on the clock the session's times use: the device's, corrected to the provider's. */
+  time(): number {
+    return this.now()
+  }
+
   /** Subscribes to an auth event (see {@link AuthEventMap}); returns the unsubscribe function. */
   on<K extends AuthEventName>(name: K, listener: AuthEventListener<K>): () => void {
     return this.events.on(name, listener)
@@ -271,7 +278,12 @@ export class AuthClient {
    * a failure is published in the snapshot's `error`. With `stepUp`, signs in again even when
    * signed in, asking for a stronger or more recent authentication (RFC 9470).
    */
-  signIn(options: SignInOptions = {}): Promise<void> {
+  signIn(requested: SignInOptions = {}): Promise<void> {
+    // After maxSessionAge, the provider's own session must not sign the user straight back in.
+    const options: SignInOptions =
+      this.reauthenticate && requested.prompt === undefined && !requested.stepUp
+        ? { ...requested, prompt: 'login' }
+        : requested
     // A bad hint is a bug in the app: it throws here, at once, before anything is sent.
     const params = signInParams(options)
     // One redirect at a time: StrictMode effects and double clicks share it.
@@ -429,6 +441,7 @@ export class AuthClient {
     const session = this.store.get()
     const end = session && sessionEndOf(session, this.config.maxSessionAge)
     if (!end || this.now() < end.at) return undefined
+    if (end.cause === 'max-session-age') this.reauthenticate = true
     return this.endSession(
       new AuthError('interaction_required', {
         message:
@@ -458,6 +471,7 @@ export class AuthClient {
           .catch(() => undefined)
       }
       forgetPendingSignIns(this.storage) // SEC-42: any other request of this tab is void now
+      this.reauthenticate = false
       this.publish(this.snapshotOf(saved, null))
       this.events.emit('signed-in', { sub: saved.claims.sub })
       return { returnTo, appState }

@@ -16,6 +16,7 @@ export {
 export type { IdTokenClaims } from './protocol/id-token'
 export { mayRenewInFrame, type RedirectUris, redirectUris } from './sign-in/redirect-uris'
 export { safeReturnTo } from './sign-in/return-to'
+export type { SessionEnd, SessionEndCause } from './session/session-end'
 export type { AccessToken, AuthSnapshot, AuthStatus, AuthUser } from './snapshot'
 export type { AuthEventListener, AuthEventMap, AuthEventName } from './events'
 export type { StepUp } from './protocol/protocol'

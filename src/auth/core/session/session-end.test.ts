@@ -124,6 +124,22 @@ describe('when a session ends by itself', () => {
     expect(fixture.storage.keys().some((key) => key.startsWith('tessera.session'))).toBe(false)
   })
 
+  it('signs in afresh after maxSessionAge, so the provider’s session cannot just hand it back', async () => {
+    const fixture = await signedInWith({ maxSessionAge: 30 })
+    fixture.clock.now += 30 * MINUTE
+    fixture.auth.enforceSessionEnd()
+
+    const promptOf = async () => {
+      await fixture.auth.signIn()
+      return new URL(fixture.navigations.at(-1) ?? '').searchParams.get('prompt')
+    }
+    expect(await promptOf()).toBe('login')
+    await fixture.auth.handleCallback(fixture.provider.authorize(fixture.navigations.at(-1) ?? ''))
+    expect(fixture.auth.getSnapshot().status).toBe('signed-in')
+    await fixture.auth.signOut()
+    expect(await promptOf()).toBeNull()
+  })
+
   it('ends a session whose refresh token the provider said is spent', async () => {
     const fixture = await signedInWith({ tokenResponse: { refresh_expires_in: 600 } })
     fixture.clock.now += 10 * MINUTE
