@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { lazy, Suspense, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router'
 
 import { BRAND } from '../brand/brand'
@@ -7,12 +7,17 @@ import { AppShell } from '../components/app-shell'
 import { matchPage } from '../bootstrap/match-page'
 import { DocumentTitle } from '../components/document-title'
 import { pagesFor } from '../pages'
+import { useAuth } from '../auth/react'
 import { AccountControls } from './account-controls'
 import { useAppConfig } from './app-config'
 import { AuthErrorAlert } from './auth-error-alert'
 import { DeployWarnings } from './deploy-warnings'
-import { SessionEndWarning } from './session-end-warning'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
+
+// A chunk of its own: only sessions with a known end (session-end.ts) load it.
+const SessionEndWarning = lazy(() =>
+  import('./session-end-warning').then(({ SessionEndWarning }) => ({ default: SessionEndWarning })),
+)
 
 export function Layout() {
   const config = useAppConfig()
@@ -22,6 +27,7 @@ export function Layout() {
   const page = matchPage(pagesFor(config), useLocation().pathname)?.page
   // The callback page shows a failed sign-in under its own heading.
   const onCallback = useMatch(config.redirectPath) !== null
+  const { sessionEnd } = useAuth()
   return (
     <AppShell
       brand={
@@ -42,7 +48,11 @@ export function Layout() {
     >
       {page ? <DocumentTitle page={page.path === '/' ? undefined : page.title} /> : null}
       <DeployWarnings />
-      <SessionEndWarning />
+      {sessionEnd ? (
+        <Suspense fallback={null}>
+          <SessionEndWarning />
+        </Suspense>
+      ) : null}
       {onCallback ? null : <AuthErrorAlert />}
       <Outlet />
     </AppShell>

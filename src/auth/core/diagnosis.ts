@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../config'
-import { fetchProviderJson, isRecord } from './protocol/http'
+import { fetchProviderJson, isRecord, unverifiedJwtPayload } from './protocol/http'
 import { discoveryUrl, parseMetadata } from './protocol/metadata'
 
 /** What the sign-in debugger shows: everything a deployer compares with the provider's setup. */
@@ -110,13 +110,6 @@ export async function checkDiscovery(
  * without verifying: the API verifies, this only shows. Opaque tokens: undefined.
  */
 export function accessTokenClaims(token: string): TokenClaims['claims'] {
-  const [, payload] = token.split('.')
-  if (payload === undefined || token.split('.').length !== 3) return undefined
-  try {
-    const json: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')))
-    if (!isRecord(json)) return undefined
-    return { aud: json.aud, scope: json.scp ?? json.scope, iss: json.iss, exp: json.exp }
-  } catch {
-    return undefined
-  }
+  const json = unverifiedJwtPayload(token)
+  return json && { aud: json.aud, scope: json.scp ?? json.scope, iss: json.iss, exp: json.exp }
 }

@@ -1,6 +1,5 @@
-import { decodeJwt } from 'jose'
-
 import { AuthError } from '../errors'
+import { unverifiedJwtPayload } from './http'
 
 export interface RawTokenResponse {
   readonly access_token?: string | undefined
@@ -69,10 +68,6 @@ export function refreshTokenExpiry(response: RawTokenResponse, now: number): num
 }
 
 function jwtExpiry(token: string): number | undefined {
-  try {
-    const { exp } = decodeJwt(token)
-    return typeof exp === 'number' && Number.isFinite(exp) && exp > 0 ? exp : undefined
-  } catch {
-    return undefined // opaque, as most providers' refresh tokens are
-  }
+  const exp = unverifiedJwtPayload(token)?.exp
+  return typeof exp === 'number' && Number.isFinite(exp) && exp > 0 ? exp : undefined
 }
