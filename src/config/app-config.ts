@@ -64,4 +64,11 @@ export interface AppConfig {
    * request, e.g. `["cp1"]` for Entra Continuous Access Evaluation (`xms_cc`).
    */
   readonly clientCapabilities: readonly string[]
+  /**
+   * Minutes without activity in any tab of the app after which every tab signs out, the
+   * provider's session included (shared devices; docs/sessions.md). Off unless set.
+   */
+  readonly idleTimeout?: number
+  /** Seconds before the idle sign-out that a dialog warns with a countdown; 60 unless set. */
+  readonly idleWarning: number
 }
