@@ -19,3 +19,5 @@ export type { AccessToken, AuthSnapshot, AuthStatus, AuthUser } from './snapshot
 export type { AuthEventListener, AuthEventMap, AuthEventName } from './events'
 export type { StepUp } from './protocol/protocol'
 export { isAuthorizationResponse } from './sign-in/authorization-response'
+export { browserLocks } from './session/refresh-lock'
+export { browserTabChannel, type TabChannel } from './tabs/tab-sync'
