@@ -10,6 +10,7 @@ import {
   signInAtProvider,
   stack,
   test,
+  turnOnIdleSignOut,
 } from './fixtures'
 
 /**
@@ -139,6 +140,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(
           page.getByRole('heading', { level: 1, name: `Welcome back, ${alice.name}` }),
         ).toBeFocused()
+      })
+
+      test('the idle sign-out warning, and the page that says why it signed out', async ({
+        page,
+        context,
+      }) => {
+        await context.clock.install()
+        await turnOnIdleSignOut(context, { idleTimeout: 2, idleWarning: 60 })
+        await signIn(page)
+
+        await context.clock.fastForward('01:05')
+        const warning = page.getByRole('alertdialog', { name: 'Are you still there?' })
+        await expect(warning.getByRole('button', { name: 'Stay signed in' })).toBeFocused()
+        await expectAccessible(page, 'idle warning')
+
+        await context.clock.fastForward('01:00')
+        const alert = page.getByRole('alert')
+        await expect(alert).toContainText('without activity')
+        await expect(alert.getByRole('button', { name: 'Sign in again' })).toBeFocused()
+        await expectAccessible(page, 'signed out for inactivity')
       })
 
       test('the config error page', async ({ page }) => {

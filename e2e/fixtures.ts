@@ -1,4 +1,10 @@
-import { test as base, expect, type Page, type Request } from '@playwright/test'
+import {
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+  type Request,
+} from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../dev/config'
 import { e2eStack } from './support/stack-env'
@@ -102,4 +108,19 @@ export async function confirmSecondFactor(page: Page): Promise<void> {
   const prompt = await page.getByText('Your one-time code is').innerText()
   await page.getByLabel('One-time code').fill(/\b(\d{6})\b/.exec(prompt)?.[1] ?? '')
   await page.getByRole('button', { name: 'Verify' }).click()
+}
+
+/**
+ * Serves every tab of `context` the e2e stack's config.json with idle sign-out on (the stack's
+ * own file leaves it off): `idleTimeout` minutes, warned `idleWarning` seconds before.
+ */
+export async function turnOnIdleSignOut(
+  context: BrowserContext,
+  idle: { readonly idleTimeout: number; readonly idleWarning: number },
+): Promise<void> {
+  await context.route('**/config.json', async (route) => {
+    const response = await route.fetch()
+    const deployed = (await response.json()) as Record<string, unknown>
+    await route.fulfill({ response, json: { ...deployed, ...idle } })
+  })
 }
