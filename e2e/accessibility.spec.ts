@@ -164,6 +164,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expectAccessible(page, 'session-end warning')
       })
 
+      test('the idle sign-out warning, and the page that says why it signed out', async ({
+        page,
+        context,
+      }) => {
+        await context.clock.install()
+        await changeConfig(context, { idleTimeout: 2, idleWarning: 60 })
+        await signIn(page)
+
+        await context.clock.fastForward('01:05')
+        const warning = page.getByRole('alertdialog', { name: 'Are you still there?' })
+        await expect(warning.getByRole('button', { name: 'Stay signed in' })).toBeFocused()
+        await expectAccessible(page, 'idle warning')
+
+        await context.clock.fastForward('01:00')
+        const alert = page.getByRole('alert')
+        await expect(alert).toContainText('without activity')
+        await expect(alert.getByRole('button', { name: 'Sign in again' })).toBeFocused()
+        await expectAccessible(page, 'signed out for inactivity')
+      })
+
       test('the config error page', async ({ page }) => {
         await page.route('**/config.json', (route) =>
           route.fulfill({ contentType: 'application/json', body: '{ "authority": ' }),

@@ -12,11 +12,19 @@ import { AccountControls } from './account-controls'
 import { useAppConfig } from './app-config'
 import { AuthErrorAlert } from './auth-error-alert'
 import { DeployWarnings } from './deploy-warnings'
+import { useIdleSignOut, useIdleSignOutView } from './idle-sign-out/idle-context'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
 
 // A chunk of its own: only sessions with a known end (session-end.ts) load it.
 const SessionEndWarning = lazy(() =>
   import('./session-end-warning').then(({ SessionEndWarning }) => ({ default: SessionEndWarning })),
+)
+
+// A chunk of its own: only where config.json turns idle sign-out on.
+const IdleSignOutViews = lazy(() =>
+  import('./idle-sign-out/idle-views').then(({ IdleSignOutViews }) => ({
+    default: IdleSignOutViews,
+  })),
 )
 
 export function Layout() {
@@ -28,6 +36,9 @@ export function Layout() {
   // The callback page shows a failed sign-in under its own heading.
   const onCallback = useMatch(config.redirectPath) !== null
   const { sessionEnd } = useAuth()
+  const idle = useIdleSignOut()
+  // Signed out for inactivity: that is the reason to show, not the sibling tab's sign-out.
+  const signedOutIdle = useIdleSignOutView(idle).kind === 'signed-out'
   return (
     <AppShell
       brand={
@@ -53,7 +64,12 @@ export function Layout() {
           <SessionEndWarning />
         </Suspense>
       ) : null}
-      {onCallback ? null : <AuthErrorAlert />}
+      {idle ? (
+        <Suspense fallback={null}>
+          <IdleSignOutViews idle={idle} />
+        </Suspense>
+      ) : null}
+      {onCallback || signedOutIdle ? null : <AuthErrorAlert />}
       <Outlet />
     </AppShell>
   )

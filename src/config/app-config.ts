@@ -70,4 +70,11 @@ export interface AppConfig {
    * Unlimited unless set; the provider's own limits apply either way.
    */
   readonly maxSessionAge?: number
+  /**
+   * Minutes without activity in any tab of the app after which every tab signs out, the
+   * provider's session included (shared devices; docs/sessions.md). Off unless set.
+   */
+  readonly idleTimeout?: number
+  /** Seconds before the idle sign-out that a dialog warns with a countdown; 60 unless set. */
+  readonly idleWarning: number
 }

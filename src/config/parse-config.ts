@@ -2,6 +2,7 @@ import * as v from 'valibot'
 
 import type { AppConfig } from './app-config'
 import { ConfigError } from './config-error'
+import { idleKeyProblems } from './idle-keys'
 import { oneResourceProblems } from './scope-resources'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -84,6 +85,11 @@ const apiSchema = v.pipe(
   }),
 )
 
+const positiveMinutes = v.pipe(
+  v.number('must be a number of minutes'),
+  v.check((minutes: number) => minutes > 0, 'must be a positive number of minutes'),
+)
+
 const configSchema = v.object({
   authority: secureUrl,
   clientId: nonEmptyString,
@@ -118,11 +124,17 @@ const configSchema = v.object({
     ),
     [],
   ),
-  maxSessionAge: v.optional(
+  maxSessionAge: v.optional(positiveMinutes),
+  idleTimeout: v.optional(positiveMinutes),
+  idleWarning: v.optional(
     v.pipe(
-      v.number('must be a number of minutes'),
-      v.check((minutes) => minutes > 0, 'must be a positive number of minutes'),
+      v.number('must be a number of seconds'),
+      v.check(
+        (seconds) => Number.isInteger(seconds) && seconds > 0,
+        'must be a whole number of seconds',
+      ),
     ),
+    60,
   ),
   apis: v.pipe(
     v.record(
@@ -145,8 +157,9 @@ export function parseConfig(input: unknown): AppConfig {
     ])
   }
   const result = v.safeParse(configSchema, input)
-  if (result.success) {
-    const { apis, issuer, maxSessionAge, ...rest } = result.output
+  const idleProblems = idleKeyProblems(input as Record<string, unknown>)
+  if (result.success && idleProblems.length === 0) {
+    const { apis, issuer, idleTimeout, maxSessionAge, ...rest } = result.output
     if (rest.oneResourcePerRequest) {
       const problems = oneResourceProblems(result.output)
       if (problems.length > 0) throw new ConfigError('config.json is invalid:', problems)
@@ -155,6 +168,7 @@ export function parseConfig(input: unknown): AppConfig {
       ...rest,
       ...(issuer === undefined ? {} : { issuer }),
       ...(maxSessionAge === undefined ? {} : { maxSessionAge }),
+      ...(idleTimeout === undefined ? {} : { idleTimeout }),
       apis: Object.fromEntries(
         Object.entries(apis).map(([name, { resource, audience, ...api }]) => [
           name,
@@ -167,9 +181,9 @@ export function parseConfig(input: unknown): AppConfig {
       ),
     }
   }
-  const problems = result.issues.map((issue) => ({
+  const problems = (result.issues ?? []).map((issue) => ({
     path: v.getDotPath(issue) ?? '',
     message: issue.kind === 'schema' && issue.input === undefined ? 'is required' : issue.message,
   }))
-  throw new ConfigError('config.json is invalid:', problems)
+  throw new ConfigError('config.json is invalid:', [...problems, ...idleProblems])
 }

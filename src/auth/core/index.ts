@@ -29,3 +29,5 @@ export type {
   SignInDiagnosis,
   TokenClaims,
 } from './diagnosis'
+export { browserLocks } from './session/refresh-lock'
+export { browserTabChannel, type TabChannel } from './tabs/tab-sync'
