@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 
 import { createAuthFixture } from '../testing/auth-fixture'
 import { renderApp } from '../testing/render-app'
@@ -17,8 +17,11 @@ describe('the account menu', () => {
     await userEvent.click(toggle)
     expect(toggle).toHaveAttribute('aria-expanded', 'true')
     expect(screen.getByText('alice@example.test')).toBeVisible()
+    const before = fixture.navigations.length
     await userEvent.click(screen.getByRole('button', { name: 'Switch account' }))
 
+    // The click starts an async sign-in (PKCE, discovery); wait for its navigation.
+    await vi.waitFor(() => expect(fixture.navigations.length).toBeGreaterThan(before))
     const request = new URL(fixture.navigations.at(-1) ?? '')
     expect(request.searchParams.get('prompt')).toBe('select_account')
     expect(request.searchParams.get('login_hint')).toBe('alice@example.test')
