@@ -21,7 +21,9 @@ describe('the account menu', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Switch account' }))
 
     // The click starts an async sign-in (PKCE, discovery); wait for its navigation.
-    await vi.waitFor(() => expect(fixture.navigations.length).toBeGreaterThan(before))
+    await vi.waitFor(() => {
+      expect(fixture.navigations.length).toBeGreaterThan(before)
+    })
     const request = new URL(fixture.navigations.at(-1) ?? '')
     expect(request.searchParams.get('prompt')).toBe('select_account')
     expect(request.searchParams.get('login_hint')).toBe('alice@example.test')
