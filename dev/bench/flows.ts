@@ -18,9 +18,11 @@ export interface FlowSample {
 
 function providerCounter(context: BrowserContext, stack: DevStack): Request[] {
   const requests: Request[] = []
+  // The provider's origin: some issuers have a path or a trailing slash (Auth0's).
+  const provider = new URL(stack.issuer).origin
   context.on('request', (request) => {
     const url = new URL(request.url())
-    if (url.origin === stack.issuer && url.pathname !== '/favicon.ico') requests.push(request)
+    if (url.origin === provider && url.pathname !== '/favicon.ico') requests.push(request)
   })
   return requests
 }
