@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: sizes of the built app and the auth layer's share, provider round trips and
- * times for sign-in and reload, measured alternately with the peer apps (dev/bench/peers/);
- * refresh grants under concurrency (one tab, then three),
+ * times for sign-in and reload, measured alternately with the peer apps (dev/bench/peers/) and
+ * charted into docs/bench-latest.svg; refresh grants under concurrency (one tab, then three),
  * and a real-time soak, measured in Chromium against the real local stack; then the deep-link
  * sign-in and the reload in Firefox and WebKit, where installed (dev/bench/engines.ts). A
  * benchmark, not a test: it reports, it does not judge (docs/performance.md).
@@ -18,7 +18,7 @@
  * - `BENCH_ONLY=soak`: only the soak (with sizes), e.g. to repeat it under load.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { loadavg } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -30,6 +30,7 @@ import { withProfile } from '../profiles'
 import { startStack, type StartedStack } from '../stack'
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
 import { measureBundle } from './bundle-size'
+import { benchChart } from './chart'
 import { alternateRounds, compareBuilds } from './compare'
 import { type EngineBench, measureEngines } from './engines'
 import { concurrentExpiredCalls, tokenAccessMicros } from './flows'
@@ -41,6 +42,7 @@ import {
   flowStats,
   markdown,
   soakMarkdown,
+  TIMED_FLOWS,
 } from './report'
 import { buildPeer, PEERS, peerFirstLoad } from './peers/build'
 import { soak } from './soak'
@@ -62,6 +64,7 @@ const ONLY_SOAK = process.env.BENCH_ONLY === 'soak'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const DIST = `${ROOT}dist`
 const PEERS_DIST = `${ROOT}dev/bench/results/peers`
+const CHART = `${ROOT}docs/bench-latest.svg`
 
 /**
  * A stack for the bench on ports from `firstPort` (access tokens live 600 s), its provider
@@ -137,6 +140,27 @@ async function measureFlows(browser: Browser) {
   } finally {
     for (const stackRunning of running.reverse()) await stackRunning.close()
   }
+}
+
+/** docs/bench-latest.svg: every timed flow, Tessera and each peer (medians, IQRs). */
+function writeChart(result: BenchResult): void {
+  const apps = [
+    { name: 'Tessera', flows: result },
+    ...result.peers.map((p) => ({ name: p.label, flows: p })),
+  ]
+  const load = `load average ${result.loadAverage.start.toFixed(1)}–${result.loadAverage.end.toFixed(1)} on ${String(availableParallelism())} cores`
+  writeFileSync(
+    CHART,
+    benchChart({
+      title: 'Tessera and its peers, measured alternately in one run (ms)',
+      subtitle: `${result.date.slice(0, 10)}, BENCH_RUNS=${String(result.runs)} rounds per app, Chromium, ${load}`,
+      flows: TIMED_FLOWS.map(({ label, pick }) => ({
+        label,
+        apps: apps.map((app) => ({ name: app.name, stats: pick(app.flows) })),
+      })),
+    }),
+  )
+  console.log('Wrote docs/bench-latest.svg')
 }
 
 /** OPTIONS requests the provider received (CORS preflights), from its request log. */
@@ -243,6 +267,7 @@ async function main(): Promise<void> {
     mkdirSync(`${ROOT}dev/bench/results`, { recursive: true })
     writeFileSync(`${ROOT}dev/bench/results/latest.json`, `${JSON.stringify(result, null, 2)}\n`)
     console.log('Wrote dev/bench/results/latest.json')
+    writeChart(result)
   } finally {
     await browser.close()
   }
