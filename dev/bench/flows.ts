@@ -216,7 +216,7 @@ export async function concurrentExpiredCalls(
 export const POINTER_REST_MS = 150
 
 /**
- * Signed out on `/` (discovery and keys prefetched while it loaded): click "Sign in". With
+ * Signed out on `/`, once it loaded and its network went idle: click "Sign in". With
  * `rttMs`, on the network `deepLinkSignIn` emulates, the pointer resting on the button for
  * `POINTER_REST_MS` first.
  */

@@ -26,7 +26,7 @@ export interface FlowStats {
     readonly leaveMs: Stats
     readonly callbackMs: Stats
   }
-  /** Signed out on `/` (prefetched while it loaded), click "Sign in" → signed in. */
+  /** Signed out on `/`, once it loaded: click "Sign in" → signed in. */
   readonly clickSignIn: { readonly providerRequests: Stats; readonly ms: Stats }
   /** The same on the emulated network, the pointer resting on the button first. */
   readonly clickOverNetwork: { readonly ms: Stats }
