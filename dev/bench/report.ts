@@ -236,13 +236,15 @@ function engines(results: readonly EngineBench[]): string {
     (e) =>
       `| ${e.version} | ${ms(e.callbackMs)} | ${ms(e.deepLinkMs)} | ${ms(e.reloadMs)} | ${String(e.reloadProviderRequests)} |`,
   )
+  const failures = results.flatMap((e) => e.failures.map((f) => `- ${e.version}: ${f}`))
   return `
 ## Other engines (median, min–max)
 Driven as the engine matrix drives them (docs/engines.md). Page clock: the document's navigation start → the demo API's answer received (Resource Timing). The deep link's wall clock includes the driver typing at the provider.
 
 | engine | deep link, callback page (page clock) | deep link → API answer shown (wall) | signed-in reload (page clock) | provider requests, all reloads |
 | --- | ---: | ---: | ---: | ---: |
-${rows.join('\n')}`
+${rows.join('\n')}
+${failures.length > 0 ? `\nSamples given up:\n${failures.join('\n')}` : ''}`
 }
 
 /** The timed flows of two builds, measured alternately (`BENCH_COMPARE`). */
