@@ -373,7 +373,7 @@ ${VERDICT_RULE} Δ is Tessera's median minus the peer's.
 ${sizeRow('Tessera (bootstrap + the preloaded React app)', r.bundle.firstLoad)}
 ${r.peers.map((p) => sizeRow(p.name, p.firstLoad)).join('\n')}
 
-| provider requests (median) | deep link | click | sign in again | reload |
+| provider requests (median) | deep link | click | sign in again | two reloads (loopback, emulated) |
 | --- | ---: | ---: | ---: | ---: |
 ${[requests('Tessera', r), ...r.peers.map((p) => requests(p.label, p))].join('\n')}
 `
