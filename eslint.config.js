@@ -33,7 +33,15 @@ const noFrameworks = [
   { group: ['react-router', 'react-router-dom'], message: 'auth/* knows nothing of the router.' },
   { group: ['@tanstack/*'], message: 'auth/* knows nothing of TanStack Query.' },
   {
-    group: ['**/app/**', '**/api/**', '**/components/**', '**/bootstrap/**', '**/example/**'],
+    group: [
+      '**/app/**',
+      '**/api/**',
+      '**/components/**',
+      '**/bootstrap/**',
+      '**/example/**',
+      '**/idle-sign-out',
+      '**/idle-sign-out/**',
+    ],
     message: 'auth/* is a leaf module.',
   },
   { group: ['**/pages'], message: 'auth/* knows nothing of the pages.' },
@@ -70,7 +78,15 @@ const noReact = {
 }
 
 export default defineConfig([
-  globalIgnores(['dist', 'coverage', 'playwright-report', 'test-results', 'dev/bench/results']),
+  globalIgnores([
+    'dist',
+    'coverage',
+    'playwright-report',
+    'test-results',
+    'dev/bench/results',
+    // Checked inside the forked app it overlays (dev/fixture-app/serve.ts).
+    'dev/fixture-app/overlay',
+  ]),
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
@@ -128,6 +144,25 @@ export default defineConfig([
     { group: ['react', 'react-dom', '**/auth/react/**'], message: 'Framework-free.' },
   ),
   restrictImports(REACT_FREE, noReact),
+  // The idle sign-out (session policy) stands on the auth core alone; the app shows it.
+  restrictImports(
+    ['src/idle-sign-out/**/*.ts'],
+    {
+      group: ['react', 'react-dom', 'react-dom/*', 'react-router', '@tanstack/*', '**/auth/react'],
+      message: 'idle-sign-out/* is React-free.',
+    },
+    {
+      group: [
+        '**/app/**',
+        '**/api/**',
+        '**/components/**',
+        '**/bootstrap/**',
+        '**/example/**',
+        '**/pages',
+      ],
+      message: 'idle-sign-out/* knows the auth core only; the app shows it.',
+    },
+  ),
   restrictImports(['src/components/**/*.{ts,tsx}'], {
     group: ['**/auth/**', '**/api/**', '**/app/**', '**/bootstrap/**', '**/example/**'],
     message: 'Components are presentational.',

@@ -1,14 +1,18 @@
-import { defineConfig, devices } from '@playwright/test'
-import { CHROMIUM_ARGS, findChromium } from './e2e/support/chromium'
-import type { StackOptions } from './e2e/fixtures'
-import { findNginx } from './e2e/support/nginx'
-import { E2E_ENV, e2eStack, NGINX_ENV, nginxStack, profileStacks } from './e2e/support/stack-env'
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
 
-const executablePath = findChromium()
-const launchOptions = {
-  ...(executablePath === undefined ? {} : { executablePath }),
-  args: [...CHROMIUM_ARGS],
-}
+import { isSelected, projectSelection } from './dev/testing/project-selection'
+import { CHROMIUM_ARGS, describeChromium, findChromium } from './e2e/support/chromium'
+import type { StackOptions } from './e2e/fixtures'
+import { locateNginx } from './e2e/support/nginx'
+import {
+  E2E_ENV,
+  e2eStack,
+  FIXTURE_ENV,
+  fixtureStack,
+  NGINX_ENV,
+  nginxStack,
+  profileStacks,
+} from './e2e/support/stack-env'
 
 /**
  * End-to-end tests against the production build (`npm run test:e2e` builds it first), served by
@@ -19,8 +23,25 @@ const launchOptions = {
  * provider plays that vendor (dev/profiles/).
  * e2e/engines/ is not Playwright's: the engine matrix (Firefox, WebKit) runs under Vitest.
  * Project "nginx" runs e2e/hosting/ against the build served by a real nginx with the hosting
- * kit's server block, under /portal/ (dev/hosting/nginx-stack.ts).
+ * kit's server block, under /portal/ (dev/hosting/nginx-stack.ts); left out where there is no
+ * nginx.
+ *
+ * Loading this file only looks around: it installs nothing and never throws (docs/testing.md).
+ * Each stack is a web server, started only when a project that needs it is selected.
  */
+
+/** playwright.config.ts is loaded by the runner and again by every worker: report once. */
+function report(line: string): void {
+  if (process.env.TEST_WORKER_INDEX === undefined) console.log(line)
+}
+
+const executablePath = findChromium()
+report(describeChromium())
+const launchOptions = {
+  ...(executablePath === undefined ? {} : { executablePath }),
+  args: [...CHROMIUM_ARGS],
+}
+const desktopChrome = { ...devices['Desktop Chrome'], launchOptions }
 
 function webServer(
   env: Readonly<Record<string, string>>,
@@ -41,6 +62,90 @@ function webServer(
     gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
   }
 }
+type WebServer = ReturnType<typeof webServer>
+
+type E2eProject = NonNullable<PlaywrightTestConfig<StackOptions>['projects']>[number]
+
+/** A stack the e2e suite runs, and the projects that run against it. */
+interface E2eStack {
+  readonly projects: readonly E2eProject[]
+  readonly server: WebServer
+}
+
+const stacks: E2eStack[] = [
+  {
+    projects: [
+      {
+        name: 'chromium',
+        testIgnore: ['**/security/**', '**/providers/**', '**/hosting/**', '**/engines/**'],
+        use: desktopChrome,
+      },
+      { name: 'hostile', testDir: 'e2e/security', use: desktopChrome },
+    ],
+    server: webServer(E2E_ENV, e2eStack.appOrigin),
+  },
+  ...[...profileStacks].map(([name, { env, stack }]) => ({
+    projects: [
+      {
+        name: `provider-${name}`,
+        testDir: 'e2e/providers',
+        testMatch: `${name}.spec.ts`,
+        use: { ...desktopChrome, baseURL: stack.appOrigin, stack },
+      },
+    ],
+    server: webServer(env, stack.appOrigin),
+  })),
+]
+
+// A fork with another route table and API set: it type-checks, lints and builds before it is
+// served (dev/fixture-app/serve.ts), which takes a while.
+stacks.push({
+  projects: [
+    {
+      name: 'fixture-app',
+      testDir: 'dev/fixture-app',
+      testMatch: '*.spec.ts',
+      use: { ...desktopChrome, baseURL: fixtureStack.appOrigin, stack: fixtureStack },
+    },
+  ],
+  server: {
+    ...webServer(FIXTURE_ENV, fixtureStack.appOrigin, 'node --import tsx dev/fixture-app/serve.ts'),
+    timeout: 300_000,
+  },
+})
+
+const nginx = locateNginx()
+if (nginx.found) {
+  stacks.push({
+    projects: [
+      {
+        name: 'nginx',
+        testDir: 'e2e/hosting',
+        use: {
+          ...desktopChrome,
+          baseURL: `${nginxStack.appOrigin}${nginxStack.basePath}`,
+          stack: nginxStack,
+        },
+      },
+    ],
+    server: webServer(
+      { ...NGINX_ENV, NGINX_PATH: nginx.path },
+      nginxStack.appOrigin,
+      'node --import tsx dev/hosting/nginx-stack.ts',
+      nginxStack.basePath,
+    ),
+  })
+} else {
+  report(
+    `Skipping e2e project "nginx" (e2e/hosting/): ${nginx.reason}. Install nginx or set NGINX_PATH to run it.`,
+  )
+}
+
+const selection = projectSelection(process.argv)
+const needed = stacks.filter((stack) =>
+  stack.projects.some((project) => isSelected(project.name ?? '', selection)),
+)
+
 export default defineConfig<StackOptions>({
   testDir: 'e2e',
   fullyParallel: true,
@@ -55,42 +160,6 @@ export default defineConfig<StackOptions>({
     trace: 'retain-on-failure',
     launchOptions,
   },
-  projects: [
-    {
-      name: 'chromium',
-      testIgnore: ['**/security/**', '**/providers/**', '**/hosting/**', '**/engines/**'],
-      use: { ...devices['Desktop Chrome'], launchOptions },
-    },
-    {
-      name: 'hostile',
-      testDir: 'e2e/security',
-      use: { ...devices['Desktop Chrome'], launchOptions },
-    },
-    {
-      name: 'nginx',
-      testDir: 'e2e/hosting',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions,
-        baseURL: `${nginxStack.appOrigin}${nginxStack.basePath}`,
-        stack: nginxStack,
-      },
-    },
-    ...[...profileStacks].map(([name, { stack }]) => ({
-      name: `provider-${name}`,
-      testDir: 'e2e/providers',
-      testMatch: `${name}.spec.ts`,
-      use: { ...devices['Desktop Chrome'], launchOptions, baseURL: stack.appOrigin, stack },
-    })),
-  ],
-  webServer: [
-    webServer(E2E_ENV, e2eStack.appOrigin),
-    ...[...profileStacks.values()].map(({ env, stack }) => webServer(env, stack.appOrigin)),
-    webServer(
-      { ...NGINX_ENV, NGINX_PATH: findNginx() },
-      nginxStack.appOrigin,
-      'node --import tsx dev/hosting/nginx-stack.ts',
-      nginxStack.basePath,
-    ),
-  ],
+  projects: stacks.flatMap((stack) => stack.projects),
+  webServer: needed.map((stack) => stack.server),
 })

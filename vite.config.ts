@@ -130,8 +130,14 @@ export default defineConfig(({ command }) => ({
           // stage does not already hold: the bootstrap (src/main.ts), then the React app
           // (src/app/start.tsx, which index.html preloads). Lazy features keep their own chunks.
           groups: [
-            { name: (id, context) => (staticallyImports(MAIN, id, context) ? 'index' : null) },
-            { name: (id, context) => (staticallyImports(APP, id, context) ? 'start' : null) },
+            {
+              debugName: 'index',
+              name: (id, context) => (staticallyImports(MAIN, id, context) ? 'index' : null),
+            },
+            {
+              debugName: 'start',
+              name: (id, context) => (staticallyImports(APP, id, context) ? 'start' : null),
+            },
             // The example's pages, loaded with their page (in parallel with its reads).
             { name: 'example', test: /[\\/]src[\\/]example[\\/].*\.tsx$/ },
           ],

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 
 import { type Browser, chromium, expect, type Page } from '@playwright/test'
 
-import { CHROMIUM_ARGS, findChromium } from '../e2e/support/chromium'
+import { CHROMIUM_ARGS, ensureChromium } from '../e2e/support/chromium'
 import { type DemoUser, type DevStack, devStack } from './config'
 import { startStack } from './stack'
 
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   if (!user) throw new Error('dev/config.ts has no demo user')
   mkdirSync(`${ROOT}docs`, { recursive: true })
   const running = await startStack(stack, { mode: 'dist', root: DIST })
-  const executablePath = findChromium()
+  const executablePath = ensureChromium()
   const browser = await chromium.launch({
     args: CHROMIUM_ARGS,
     ...(executablePath ? { executablePath } : {}),

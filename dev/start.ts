@@ -1,6 +1,8 @@
 /**
  * `npm start`: the identity provider, the demo API and the app with hot reload, all on
- * 127.0.0.1. `npm start -- --dist` serves the production build in `dist/` instead.
+ * 127.0.0.1. `npm start -- --dist` serves the production build in `dist/` instead;
+ * `npm start -- --config <file>` serves the app alone with that config.json, against your own
+ * provider and APIs (dev/own-provider/).
  *
  * Run as `node --import tsx`, one process: tsx's own CLI runs a script in a child and kills it
  * mid-shutdown when the child takes a Ctrl-C before tsx does (see start.test.ts).
@@ -8,34 +10,19 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type AppMode, PortInUseError, startAppAlone, type StartedStack } from './app-server'
 import { devStack } from './config'
-import { PROFILES, profileOf, withProfile } from './profiles'
 import type { DevStack } from './config'
-import { PortInUseError, startStack } from './stack'
-import type { AppMode, StartedStack } from './stack'
-
-const USAGE = `Usage: npm start [-- --dist]
-
-  (default)  the app from source with hot reload (Vite dev server)
-  --dist     the production build in dist/ (run npm run build first)
-
-Ports: TESSERA_IDP_PORT, TESSERA_API_PORT, TESSERA_APP_PORT (or TESSERA_PORT_OFFSET for all).
-Provider: TESSERA_PROFILE=<name> makes the local provider play one vendor (${[...PROFILES.keys()].join(', ')}).`
+import { ownProviderBanner, registrationFor } from './own-provider/banner'
+import { checkConfigFile, describeProblems } from './own-provider/check-config-file'
+import { parseStartArgs, START_USAGE } from './start-args'
 
 function fail(message: string, exitCode = 1): never {
   console.error(message)
   process.exit(exitCode)
 }
 
-function appMode(args: readonly string[]): AppMode {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(USAGE)
-    process.exit(0)
-  }
-  const unknown = args.filter((arg) => arg !== '--dist')
-  if (unknown.length > 0) fail(`Unknown argument: ${unknown.join(' ')}\n\n${USAGE}`, 2)
-  if (!args.includes('--dist')) return { mode: 'vite-dev' }
-
+function distMode(): AppMode {
   const root = fileURLToPath(new URL('../dist', import.meta.url))
   if (!existsSync(path.join(root, 'index.html'))) {
     fail(`There is no production build in ${root}: run npm run build first.`)
@@ -43,13 +30,32 @@ function appMode(args: readonly string[]): AppMode {
   return { mode: 'dist', root }
 }
 
-function banner(stack: DevStack, started: StartedStack, mode: AppMode): string {
-  const seconds = process.uptime().toFixed(1)
-  const what = mode.mode === 'dist' ? 'production build from dist/' : 'dev server with hot reload'
+function whatRuns(mode: AppMode): string {
+  return mode.mode === 'dist' ? 'production build from dist/' : 'dev server with hot reload'
+}
+
+/** Started server(s), and what to print once they are up. */
+interface Running {
+  readonly started: StartedStack
+  readonly banner: string
+}
+
+/** The local provider, demo APIs and the app. Their code (oidc-provider) loads only here. */
+async function startLocalStack(mode: AppMode): Promise<Running> {
+  const { profileOf, withProfile } = await import('./profiles')
+  const { startStack } = await import('./stack')
+  let stack: DevStack
+  try {
+    // Throws for an unknown TESSERA_PROFILE; the profile may give the issuer a path.
+    stack = withProfile(devStack())
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error))
+  }
+  const started = await startStack(stack, mode)
   const users = stack.users.map((user) => `    ${user.username.padEnd(8)} ${user.password}`)
-  return [
+  const banner = [
     '',
-    `  Tessera is ready (${what}, ${seconds} s)`,
+    `  Tessera is ready (${whatRuns(mode)}, ${process.uptime().toFixed(1)} s)`,
     '',
     `  App                ${started.appUrl}`,
     `  Identity provider  ${stack.issuer} (profile ${stack.profile}: ${profileOf(stack).summary})`,
@@ -62,20 +68,51 @@ function banner(stack: DevStack, started: StartedStack, mode: AppMode): string {
     '  Press Ctrl-C to stop.',
     '',
   ].join('\n')
+  return { started, banner }
 }
 
-let stack: DevStack
-try {
-  // Throws for an unknown TESSERA_PROFILE; the profile may give the issuer a path.
-  stack = withProfile(devStack())
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error))
+/** The app alone with the user's config.json, checked first: `--config <file>`. */
+async function startWithOwnConfig(mode: AppMode, configFile: string): Promise<Running> {
+  // npm runs scripts in the repository; a relative path is meant from where npm was typed.
+  const check = await checkConfigFile(path.resolve(process.env.INIT_CWD ?? '.', configFile))
+  if (!check.ok) fail(describeProblems(configFile, check.problems))
+  const { appPort, basePath: builtBase } = devStack()
+  const basePath = mode.mode === 'dist' ? builtBase : '/'
+  const started = await startAppAlone({ app: mode, port: appPort, basePath, config: check.json })
+  const banner = ownProviderBanner({
+    configFile,
+    config: check.config,
+    registration: registrationFor(check.config, appPort, basePath),
+    what: whatRuns(mode),
+    seconds: process.uptime().toFixed(1),
+  })
+  return { started, banner }
 }
-const mode = appMode(process.argv.slice(2))
+
+async function usage(): Promise<string> {
+  const { PROFILES } = await import('./profiles')
+  return `${START_USAGE}
+
+Ports: TESSERA_IDP_PORT, TESSERA_API_PORT, TESSERA_APP_PORT (or TESSERA_PORT_OFFSET for all).
+Provider: TESSERA_PROFILE=<name> makes the local provider play one vendor (${[...PROFILES.keys()].join(', ')}).`
+}
+
+const args = parseStartArgs(process.argv.slice(2), process.env)
+if (args.kind === 'help') {
+  console.log(await usage())
+  process.exit(0)
+}
+if (args.kind === 'usage-error') fail(`${args.message}\n\n${START_USAGE}`, 2)
+const mode: AppMode = args.dist ? distMode() : { mode: 'vite-dev' }
 
 let started: StartedStack
 try {
-  started = await startStack(stack, mode)
+  const running =
+    args.configFile === undefined
+      ? await startLocalStack(mode)
+      : await startWithOwnConfig(mode, args.configFile)
+  started = running.started
+  console.log(running.banner)
 } catch (error) {
   if (error instanceof PortInUseError) {
     fail(
@@ -84,10 +121,9 @@ try {
         `  ${error.envVar}=${String(error.port + 10)} npm start`,
     )
   }
-  console.error('Could not start the stack:', error)
+  console.error('Could not start:', error)
   process.exit(1)
 }
-console.log(banner(stack, started, mode))
 
 /**
  * A terminal's Ctrl-C reaches npm and this process together, and npm passes it on once more: a

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test'
 
 import {
   alice,
+  changeConfig,
   endProviderSession,
   expect,
   pastExpiry,
@@ -11,6 +12,7 @@ import {
   stack,
   test,
 } from './fixtures'
+import { accountButton } from './support/account'
 
 /**
  * Every page and state of the app and of the dev provider, checked with axe-core (WCAG 2.2 A/AA
@@ -92,11 +94,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.getByRole('button', { name: 'Cancel' }).click()
         await expect(page.getByRole('alert')).toContainText('access_denied')
         await expectAccessible(page, 'sign-in error alert')
+
+        await page.getByRole('link', { name: 'Open the sign-in debugger' }).click()
+        await expect(page.getByRole('region', { name: 'Last failure' })).toContainText(
+          'access_denied',
+        )
+        await expectAccessible(page, 'sign-in debugger after a failure')
       })
 
       test('signed-in pages, reached through the navigation', async ({ page }) => {
         await signIn(page)
         await expectAccessible(page, 'home, signed in')
+
+        await accountButton(page).click()
+        await expect(page.getByRole('button', { name: 'Switch account' })).toBeVisible()
+        await expectAccessible(page, 'account menu open')
+        await page.keyboard.press('Escape')
 
         await openFromNavigation(page, 'Profile', 'Profile')
         await expect(page.getByRole('region', { name: 'From the demo API' })).toContainText(
@@ -139,6 +152,36 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(
           page.getByRole('heading', { level: 1, name: `Welcome back, ${alice.name}` }),
         ).toBeFocused()
+      })
+
+      test('the session-end warning', async ({ page, context }) => {
+        await changeConfig(context, { maxSessionAge: 20 })
+        await context.clock.install()
+        await signIn(page)
+        await context.clock.fastForward('16:00')
+
+        await expect(page.getByRole('region', { name: /Your session ends at/ })).toBeVisible()
+        await expectAccessible(page, 'session-end warning')
+      })
+
+      test('the idle sign-out warning, and the page that says why it signed out', async ({
+        page,
+        context,
+      }) => {
+        await context.clock.install()
+        await changeConfig(context, { idleTimeout: 2, idleWarning: 60 })
+        await signIn(page)
+
+        await context.clock.fastForward('01:05')
+        const warning = page.getByRole('alertdialog', { name: 'Are you still there?' })
+        await expect(warning.getByRole('button', { name: 'Stay signed in' })).toBeFocused()
+        await expectAccessible(page, 'idle warning')
+
+        await context.clock.fastForward('01:00')
+        const alert = page.getByRole('alert')
+        await expect(alert).toContainText('without activity')
+        await expect(alert.getByRole('button', { name: 'Sign in again' })).toBeFocused()
+        await expectAccessible(page, 'signed out for inactivity')
       })
 
       test('the config error page', async ({ page }) => {

@@ -1,7 +1,14 @@
-import { test as base, expect, type Page, type Request } from '@playwright/test'
+import {
+  type BrowserContext,
+  test as base,
+  expect,
+  type Page,
+  type Request,
+} from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../dev/config'
 import { e2eStack } from './support/stack-env'
+import { accountButton } from './support/account'
 
 export { expect }
 export const stack = e2eStack
@@ -61,7 +68,7 @@ export async function signIn(page: Page, user: DemoUser = alice): Promise<void> 
   await page.goto('/')
   await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page, user)
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(accountButton(page)).toBeVisible()
 }
 
 /**
@@ -102,4 +109,19 @@ export async function confirmSecondFactor(page: Page): Promise<void> {
   const prompt = await page.getByText('Your one-time code is').innerText()
   await page.getByLabel('One-time code').fill(/\b(\d{6})\b/.exec(prompt)?.[1] ?? '')
   await page.getByRole('button', { name: 'Verify' }).click()
+}
+
+/**
+ * Serves every tab of `context` the stack's own config.json with `keys` changed, keeping the
+ * host's headers (its Date sets the app's clock correction).
+ */
+export async function changeConfig(
+  context: BrowserContext,
+  keys: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  await context.route('**/config.json', async (route) => {
+    const response = await route.fetch()
+    const deployed = (await response.json()) as Record<string, unknown>
+    await route.fulfill({ response, json: { ...deployed, ...keys } })
+  })
 }

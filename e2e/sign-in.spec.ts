@@ -1,4 +1,5 @@
 import { alice, expect, sessionKeys, signIn, signInAtProvider, test } from './fixtures'
+import { accountButton, signOut } from './support/account'
 
 test('signs in from the home page and shows the user', async ({ page, provider }) => {
   await signIn(page)
@@ -61,7 +62,7 @@ test('retrying from the alert signs in', async ({ page }) => {
   await page.getByRole('alert').getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
 
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(accountButton(page)).toBeVisible()
   await expect(page.getByRole('alert')).toBeHidden()
 })
 
@@ -90,7 +91,7 @@ test('signing in again in the same browser session fetches neither discovery nor
   provider,
 }) => {
   await signIn(page)
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await signOut(page)
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
   const before = provider.requests.length
 

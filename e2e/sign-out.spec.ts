@@ -1,9 +1,10 @@
 import { expect, sessionKeys, signIn, test } from './fixtures'
+import { signOut } from './support/account'
 
 test('sign-out clears the tab and ends the provider session', async ({ page }) => {
   await signIn(page)
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await signOut(page)
 
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
   expect(new URL(page.url()).pathname).toBe('/')

@@ -10,6 +10,7 @@ import {
   stack,
   test,
 } from './fixtures'
+import { signOut } from './support/account'
 
 test('a delete that needs a second factor steps up, comes back and is replayed once', async ({
   page,
@@ -68,7 +69,7 @@ test('SEC-42 a step-up abandoned at the provider is never replayed by a later si
   await page.goBack()
   await expect(page.getByRole('list', { name: 'Tasks' }).getByText(title)).toBeVisible()
   // Later, they sign out and in again in the same tab.
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await signOut(page)
   await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
   await nav.getByRole('link', { name: 'Tasks' }).click()

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 
 import { alice, expect, fetchApi, signIn, test, pastExpiry } from './fixtures'
+import { signOut } from './support/account'
 
 /** Opens the app in a tab that shares this one's sessionStorage copy, as window.open does. */
 async function duplicate(page: Page, path = '/profile'): Promise<Page> {
@@ -57,7 +58,7 @@ test('signing out in one tab signs out every tab', async ({ page, context }) => 
   await other.goto('/profile')
   await expect(other.getByRole('banner').getByText(alice.name)).toBeVisible()
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await signOut(page)
 
   const alert = other.getByRole('alert')
   await expect(alert).toContainText('You signed out in another tab.')

@@ -66,9 +66,9 @@ export const PAGES: readonly Page[] = [
   // End of the example.
 
   {
+    // The sign-in debugger: it works signed out, and after a failed sign-in.
     path: '/diagnostics',
     title: 'Diagnostics',
-    signIn: true,
     onlyWith: 'diagnostics',
     component: () => import('./app/routes/diagnostics-page').then((m) => m.DiagnosticsPage),
   },

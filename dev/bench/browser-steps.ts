@@ -100,3 +100,16 @@ export async function fetchInTab(
     return Array.from({ length: count }, () => ({ ok: false, error: `page: ${message ?? ''}` }))
   }
 }
+
+/** What shows that someone is signed in: Tessera's account menu button, or a peer's "Sign out". */
+export function signedInButton(page: Page): Locator {
+  return page.getByRole('banner').getByRole('button', { name: /^(Sign out|Account: .+)$/ })
+}
+
+/** Signs out from the header: through Tessera's account menu, or a peer's "Sign out" button. */
+export async function signOutOfApp(page: Page): Promise<void> {
+  const banner = page.getByRole('banner')
+  const menu = banner.getByRole('button', { name: /^Account: / })
+  if ((await menu.count()) > 0) await menu.click()
+  await banner.getByRole('button', { name: 'Sign out' }).click()
+}

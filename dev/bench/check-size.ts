@@ -10,13 +10,15 @@ const KIB = 1024
 /** gzip KiB. The auth share is oidc-client-ts + jose + Tessera's auth core and bindings. */
 const BUDGETS = {
   // 25 KiB until the security review's fixes (SEC-41..49: pending sign-ins, step-up state,
-  // bounded provider cache, closed error codes) added 0.2 KiB.
+  // bounded provider cache, closed error codes) added 0.2 KiB; 26 until issue 19's sessions
+  // (sign-in options, account switching, the debugger's last failure, the session's end) added
+  // 1.7 KiB (1.6 of it on a signed-in reload, where the auth core is).
   'auth share on the sign-in path': {
-    limit: 26 * KIB,
+    limit: 27.5 * KIB,
     actual: (r: Report) => r.authSignInPath.gzip,
   },
   'auth share on a signed-in reload': {
-    limit: 10 * KIB,
+    limit: 11 * KIB,
     actual: (r: Report) => r.authFirstLoad.gzip,
   },
   // React Router in declarative mode (its data router was 16 KiB gzip of it), the example's

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test'
 
 import type { DemoUser, DevStack } from '../config'
-import { apiName, login } from './browser-steps'
+import { apiName, login, signedInButton, signOutOfApp } from './browser-steps'
 import {
   EMULATED_RTT_MS,
   type EmulatedNetworkContext,
@@ -243,7 +243,7 @@ export async function clickSignIn(
   await signInButton.click()
   await login(page, user)
   const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchSignedInAt')) - start
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor()
+  await signedInButton(page).waitFor()
   await page.getByRole('banner').getByText(user.name).waitFor()
   return { providerRequests: requests.length, ms, context, page }
 }
@@ -261,7 +261,7 @@ export async function signInAgain(
   const banner = page.getByRole('banner')
   await page.goto(`${stack.appOrigin}/profile`)
   await apiName(page, user).waitFor()
-  await banner.getByRole('button', { name: 'Sign out' }).click()
+  await signOutOfApp(page)
   const signInButton = banner.getByRole('button', { name: 'Sign in' })
   await signInButton.waitFor()
   await page.waitForLoadState('networkidle')
@@ -270,7 +270,7 @@ export async function signInAgain(
   await signInButton.click()
   await login(page, user)
   const ms = (await milestoneAt(page, stack.appOrigin, 'tesseraBenchSignedInAt')) - start
-  await banner.getByRole('button', { name: 'Sign out' }).waitFor()
+  await signedInButton(page).waitFor()
   await banner.getByText(user.name).waitFor()
   return { providerRequests: requests.length, ms }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 import { type BrowserContext, chromium } from '@playwright/test'
 
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
+import { CHROMIUM_ARGS, ensureChromium } from '../../e2e/support/chromium'
 
 /**
  * A browser with a fresh profile on disk, as a user's window has. Playwright's contexts are
@@ -14,7 +14,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
  */
 export async function normalProfileContext(proxy?: string): Promise<BrowserContext> {
   const profile = await mkdtemp(join(tmpdir(), 'tessera-bench-profile-'))
-  const executablePath = findChromium()
+  const executablePath = ensureChromium()
   const context = await chromium.launchPersistentContext(profile, {
     args: CHROMIUM_ARGS,
     ...(executablePath ? { executablePath } : {}),

@@ -30,9 +30,14 @@ function stampMilestones({ name, answerRegion }: { name: string; answerRegion: s
     if (page.tesseraBenchSignedInAt === undefined) {
       const banner = document.querySelector('header')
       const buttons = banner ? Array.from(banner.querySelectorAll('button')) : []
+      // Tessera's account menu button, or a peer app's "Sign out".
       if (
         banner?.textContent.includes(name) &&
-        buttons.some((button) => button.textContent.trim() === 'Sign out')
+        buttons.some(
+          (button) =>
+            button.textContent.trim() === 'Sign out' ||
+            button.getAttribute('aria-label')?.startsWith('Account: '),
+        )
       ) {
         page.tesseraBenchSignedInAt = performance.now()
       }

@@ -28,7 +28,7 @@ import { devStack, type DevStack } from '../config'
 import { REQUEST_LOG_PATH } from '../request-log'
 import { withProfile } from '../profiles'
 import { startStack, type StartedStack } from '../stack'
-import { CHROMIUM_ARGS, findChromium } from '../../e2e/support/chromium'
+import { CHROMIUM_ARGS, ensureChromium } from '../../e2e/support/chromium'
 import { measureBundle } from './bundle-size'
 import { benchChart } from './chart'
 import { alternateRounds, compareBuilds } from './compare'
@@ -214,7 +214,7 @@ async function compare(browser: Browser, otherDist: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const executablePath = findChromium()
+  const executablePath = ensureChromium()
   const browser = await chromium.launch({
     args: CHROMIUM_ARGS,
     ...(executablePath ? { executablePath } : {}),

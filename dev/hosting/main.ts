@@ -32,12 +32,17 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-async function readJson(file: string): Promise<unknown> {
+async function readJson(file: string, given: boolean): Promise<unknown> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch {
-    fail(`cannot read ${file}: build first (npm run build) or pass --config`)
+    // The build ships no config.json: it is this deployment's, never the local stack's.
+    fail(
+      given
+        ? `cannot read ${file}`
+        : `there is no ${file}: copy this environment's config.json there, or pass --config <file>`,
+    )
   }
   try {
     return JSON.parse(text)
@@ -81,7 +86,7 @@ if (path.relative(dist, out) === '' || !path.relative(dist, out).startsWith('..'
   fail(`--out ${out} is inside ${dist}: the host would serve its own configuration`)
 }
 
-const config = await readJson(configFile)
+const config = await readJson(configFile, values.config !== undefined)
 if (typeof config !== 'object' || config === null || Array.isArray(config)) {
   fail(`${configFile} must hold a JSON object`)
 }

@@ -56,11 +56,14 @@ async function loadExistingGrant(
 }
 
 /**
- * The default policy, plus: a request whose `acr_values` asks for the second factor makes a
- * session that lacks it log in again (step-up, RFC 9470).
+ * The default policy, plus: `prompt=select_account` shows an account chooser (OIDC Core
+ * §3.1.2.1), and a request whose `acr_values` asks for the second factor makes a session that
+ * lacks it log in again (step-up, RFC 9470).
  */
 function interactionPolicyWithStepUp(): interactionPolicy.Prompt[] {
   const policy = interactionPolicy.base()
+  // First: with no session the chooser is the login form; with one, it offers that account.
+  policy.add(new interactionPolicy.Prompt({ name: 'select_account', requestable: true }), 0)
   policy.get('login')?.checks.add(
     new interactionPolicy.Check(
       'second_factor_required',

@@ -182,6 +182,39 @@ describe('authorization code flow with PKCE', () => {
     expect(silent.url.searchParams.has('code')).toBe(true)
   })
 
+  it('lets a signed-in user choose an account with prompt=select_account: the same, or another', async () => {
+    const session = new BrowserSession(stack)
+    await session.signIn('alice', 'alice-password')
+
+    const chooser = await session.start({ prompt: 'select_account' })
+    const html = await chooser.response.text()
+    expect(html).toContain('<h1>Choose an account</h1>')
+    expect(html).toContain('Continue as Alice Liddell (alice)')
+    const select = new URL(`${chooser.url.pathname}/select`, chooser.url)
+    const same = await session.postForm(select, { account: 'current' })
+    expect(same.url.searchParams.has('code')).toBe(true)
+
+    const again = await session.start({ prompt: 'select_account' })
+    await again.response.body?.cancel()
+    const form = await session.postForm(new URL(`${again.url.pathname}/select`, again.url), {
+      account: 'other',
+    })
+    expect(await form.response.text()).toContain('<h1>Sign in to Tessera</h1>')
+    // oidc-provider ends Alice's session at the provider before Bob's starts.
+    const switching = await session.login(again.url, 'bob', 'bob-password')
+    const bob = await session.submitScriptedForm(switching)
+    const tokens = await exchangeCode(session, bob.url)
+    const id = await jwtVerify(tokens.idToken, jwks, { issuer: stack.issuer })
+    expect(id.payload.sub).toBe('user-bob')
+  })
+
+  it('prefills the login form with the user login_hint names', async () => {
+    const session = new BrowserSession(stack)
+    const page = await session.start({ loginHint: 'bob@example.test' })
+
+    expect(await page.response.text()).toContain('value="bob"')
+  })
+
   it('answers token requests from the app origin with CORS headers, and only those', async () => {
     const params = { grant_type: 'refresh_token', client_id: stack.clientId, refresh_token: 'x' }
     const fromApp = await tokenRequest(stack, params, { Origin: stack.appOrigin })

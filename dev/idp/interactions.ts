@@ -1,10 +1,12 @@
 /**
  * Our own interaction routes (oidc-provider's devInteractions are off):
  *
- *   GET  /interaction/:uid         login page (a consent prompt is granted on the spot)
+ *   GET  /interaction/:uid         login page, or the account chooser for prompt=select_account
+ *                                  (a consent prompt is granted on the spot)
  *   POST /interaction/:uid/login   check the credentials, finish the login prompt, or ask for
  *                                  the one-time code when the client wants a second factor
  *   POST /interaction/:uid/otp     check the one-time code, finish the login prompt
+ *   POST /interaction/:uid/select  the chooser's answer: the current account, or the login form
  *   POST /interaction/:uid/abort   finish with access_denied
  *
  * No CSRF token: the interaction cookie oidc-provider binds these to is SameSite=Lax, so a
@@ -20,11 +22,11 @@ import { ACR_PASSWORD, ACR_SECOND_FACTOR, type DevStack } from '../config'
 import { authenticate } from './accounts'
 import { BodyTooLargeError, field, readForm } from './body'
 import { INTERACTION_PATH } from './configuration'
-import { errorPage, loginPage, secondFactorPage } from './pages'
+import { accountChooserPage, errorPage, loginPage, secondFactorPage } from './pages'
 import type { Page } from './pages'
 
 const FORM_LIMIT = 8 * 1024
-const ROUTE = new RegExp(`^${INTERACTION_PATH}/([A-Za-z0-9_-]+)(?:/(login|otp|abort))?$`)
+const ROUTE = new RegExp(`^${INTERACTION_PATH}/([A-Za-z0-9_-]+)(?:/(login|otp|select|abort))?$`)
 
 /**
  * Second factors waiting for their code, by interaction uid. The dev provider shows the code on
@@ -51,6 +53,13 @@ function send(res: ServerResponse, status: number, page: Page): void {
     'X-Content-Type-Options': 'nosniff',
   })
   res.end(page.html)
+}
+
+/** The demo user `login_hint` names (by username or e-mail), to prefill the login form. */
+function hintedUsername(stack: DevStack, interaction: Interaction): string | undefined {
+  const hint = interaction.params.login_hint
+  if (typeof hint !== 'string') return undefined
+  return stack.users.find((user) => user.username === hint || user.email === hint)?.username
 }
 
 function stringArray(value: unknown): string[] {
@@ -122,6 +131,22 @@ async function route(
       askForSecondFactor(res, uid, accountId)
       return
     }
+    const current = stack.users.find((user) => user.sub === accountId)
+    if (interaction.prompt.name === 'select_account' && current) {
+      send(res, 200, accountChooserPage({ uid, current }))
+      return
+    }
+    send(res, 200, loginPage({ uid, demoUsernames, username: hintedUsername(stack, interaction) }))
+    return
+  }
+
+  if (action === 'select' && req.method === 'POST') {
+    const form = await readForm(req, FORM_LIMIT)
+    if (field(form, 'account') === 'current') {
+      const result = { select_account: {} }
+      await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false })
+      return
+    }
     send(res, 200, loginPage({ uid, demoUsernames }))
     return
   }
@@ -138,7 +163,14 @@ async function route(
       askForSecondFactor(res, uid, user.sub)
       return
     }
-    const result = { login: { accountId: user.sub, acr: ACR_PASSWORD, amr: ['pwd'] } }
+    const result = {
+      login: { accountId: user.sub, acr: ACR_PASSWORD, amr: ['pwd'] },
+      // Signing in as someone answers the account choice too.
+      ...(typeof interaction.params.prompt === 'string' &&
+      interaction.params.prompt.split(' ').includes('select_account')
+        ? { select_account: {} }
+        : {}),
+    }
     await provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false })
     return
   }

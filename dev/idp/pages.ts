@@ -115,9 +115,30 @@ ${main}
 
 export interface LoginPageInput {
   readonly uid: string
-  readonly username?: string
+  readonly username?: string | undefined
   readonly failed?: boolean
   readonly demoUsernames: readonly string[]
+}
+
+export interface AccountChooserInput {
+  readonly uid: string
+  /** The account signed in at the provider. */
+  readonly current: { readonly name: string; readonly username: string }
+}
+
+/** `prompt=select_account` with a session: continue as that account, or use another. */
+export function accountChooserPage(input: AccountChooserInput): Page {
+  const uid = encodeURIComponent(input.uid)
+  return layout(
+    'Choose an account',
+    `<h1>Choose an account</h1>
+<form method="post" action="/interaction/${uid}/select">
+<button type="submit" name="account" value="current">Continue as ${escapeHtml(input.current.name)} (${escapeHtml(input.current.username)})</button>
+</form>
+<form method="post" action="/interaction/${uid}/select">
+<button type="submit" name="account" value="other" class="secondary">Use another account</button>
+</form>`,
+  )
 }
 
 export function loginPage(input: LoginPageInput): Page {

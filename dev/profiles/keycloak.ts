@@ -50,7 +50,7 @@ export const keycloak: ProviderProfile = {
       return
     }
     if (typeof answer.body.access_token === 'string') {
-      // Keycloak's refresh_expires_in follows the SSO session's idle timeout; Tessera ignores it.
+      // Keycloak's refresh_expires_in follows the SSO session; Tessera warns before it ends.
       answer.body.refresh_expires_in = stack.lifetimes.refreshToken
       answer.body['not-before-policy'] = 0
     }

@@ -49,6 +49,8 @@ export interface AuthorizationOptions {
   /** Defaults to the API; pass null to leave the parameter out, a list for several (RFC 8707). */
   readonly resource?: string | readonly string[] | null
   readonly prompt?: string
+  /** OIDC `login_hint`: the account to prefill. */
+  readonly loginHint?: string
   /** OIDC `acr_values`, e.g. the second factor for a step-up. */
   readonly acrValues?: string
   /** Leave out code_challenge (to see PKCE enforced). */
@@ -97,6 +99,7 @@ export class BrowserSession {
       params.code_challenge_method = 'S256'
     }
     if (options.prompt !== undefined) params.prompt = options.prompt
+    if (options.loginHint !== undefined) params.login_hint = options.loginHint
     if (options.acrValues !== undefined) params.acr_values = options.acrValues
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
     const resource = options.resource === undefined ? this.stack.apiUrl : options.resource
@@ -148,6 +151,22 @@ export class BrowserSession {
       body: new URLSearchParams(form).toString(),
     })
     return this.follow(url, response)
+  }
+
+  /**
+   * Submits a page that posts its form by script (oidc-provider's "Submitting Callback", e.g.
+   * ending one account's session when another signs in), as a browser would.
+   */
+  async submitScriptedForm(step: BrowserStep): Promise<BrowserStep> {
+    const html = await step.response.text()
+    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]
+    if (action === undefined) throw new Error(`no scripted form at ${step.url.href}`)
+    const fields = Object.fromEntries(
+      [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(
+        ([, name = '', value = '']) => [name, value],
+      ),
+    )
+    return this.postForm(new URL(action), fields)
   }
 
   /** Submits the login page at `page` (the /interaction/:uid URL). */

@@ -29,7 +29,8 @@ import {
   signIn,
   signInAtProvider,
   signInButton,
-  signOutButton,
+  accountButton,
+  signOut,
   startCalls,
   untilTokensStale,
 } from './support/app'
@@ -175,7 +176,7 @@ export function engineMatrix(name: EngineName): void {
         await atUrl(tab, new RegExp(`^${main.appOrigin}/$`))
         await tab.click(signInButton)
         await signInAtProvider(tab, alice)
-        await shown(tab, signOutButton)
+        await shown(tab, accountButton(alice))
         const requests = await provider.requests()
         expect(authorizeRequests(requests)).toBe(2)
         expect(grants(requests, 'authorization_code')).toBe(1)
@@ -200,7 +201,7 @@ export function engineMatrix(name: EngineName): void {
 
         expect(visited[1]).toBe(`${main.appOrigin}/`)
         expect(visited.filter((url) => /[?#&](code|state)=/.test(url))).toEqual([])
-        await shown(tab, signOutButton)
+        await shown(tab, accountButton(alice))
         expect(grants(await provider.requests(), 'authorization_code')).toBe(1)
       },
     )
@@ -270,7 +271,7 @@ export function engineMatrix(name: EngineName): void {
       await second.goto(`${main.appOrigin}/profile`)
       await shownWith(second, banner, alice.name)
 
-      await first.click(signOutButton)
+      await signOut(first, alice)
 
       await shownWith(second, alert, 'You signed out in another tab.')
       await shown(second, { role: 'button', name: 'Sign in again', within: alert })

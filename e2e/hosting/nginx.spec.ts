@@ -4,6 +4,7 @@
  */
 import { expect, signInAtProvider, test } from '../fixtures'
 import { watchPolicyViolations } from '../support/policy-violations'
+import { accountButton, signOut } from '../support/account'
 
 function connectSrc(policy: string | undefined): string[] {
   const directive = (policy ?? '')
@@ -31,7 +32,7 @@ test('signs in, calls the API and signs out under /portal/ with the CSP enforced
   const banner = page.getByRole('banner')
   await banner.getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
-  await expect(banner.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(accountButton(page)).toBeVisible()
   // The provider sent us back to the redirect URI under the sub-path, and the app to its home
   // (React Router writes the basename without its trailing slash).
   expect(new URL(page.url()).pathname).toMatch(/^\/portal\/?$/)
@@ -48,7 +49,7 @@ test('signs in, calls the API and signs out under /portal/ with the CSP enforced
   await page.reload()
   await expect(list.getByText(title)).toBeVisible()
 
-  await banner.getByRole('button', { name: 'Sign out' }).click()
+  await signOut(page)
   await expect(banner.getByRole('button', { name: 'Sign in' })).toBeVisible()
   // The registered post_logout_redirect_uri, under the sub-path.
   expect(new URL(page.url()).pathname).toBe('/portal/')

@@ -12,6 +12,7 @@ import {
   signInAtProvider,
 } from '../fixtures'
 import { test } from './support/hostile-provider'
+import { accountButton } from '../support/account'
 
 /** The form of every token request the browser sent to the Entra-style token endpoint. */
 function tokenForms(requests: readonly Request[]): URLSearchParams[] {
@@ -168,7 +169,7 @@ test.describe('a hostile provider behind the /common authority', () => {
 
     await signIn(page, alice)
 
-    await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+    await expect(accountButton(page)).toBeVisible()
   })
 
   const refused: {
@@ -208,7 +209,7 @@ test.describe('a hostile provider behind the /common authority', () => {
       const alert = page.getByRole('alert')
       await expect(alert).toContainText('id_token_invalid')
       await expect(alert).toContainText(reason)
-      await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeHidden()
+      await expect(accountButton(page)).toBeHidden()
     })
   }
 

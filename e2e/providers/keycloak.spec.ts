@@ -60,3 +60,16 @@ test('"Session not active" ends the session and brings the user back', async ({ 
     error_description: 'Session not active',
   })
 })
+
+test('warns before the SSO session ends, from refresh_expires_in', async ({ page, stack }) => {
+  await page.clock.install()
+  await signIn(page)
+  const warning = page.getByRole('region', { name: /Your session ends at/ })
+
+  await page.clock.fastForward((stack.lifetimes.refreshToken - 6 * 60) * 1000)
+  await expect(warning).toBeHidden()
+  await page.clock.fastForward(2 * 60_000)
+
+  await expect(warning).toContainText('Your identity provider ends the session then.')
+  await expect(warning.getByRole('timer')).toContainText(/Time left: [34]:\d\d/)
+})

@@ -18,6 +18,7 @@ import {
 } from '../fixtures'
 import { CHROMIUM_ARGS, findChromium } from '../support/chromium'
 import { watchPolicyViolations } from '../support/policy-violations'
+import { accountButton } from '../support/account'
 
 function isSilentAuthorization(request: Request): boolean {
   const url = new URL(request.url())
@@ -120,7 +121,7 @@ async function signInAt(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/`)
   await page.getByRole('banner').getByRole('button', { name: 'Sign in' }).click()
   await signInAtProvider(page)
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(accountButton(page)).toBeVisible()
 }
 
 test('with the provider on another site and third-party cookies blocked, the page says so', async ({

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test'
 
 import { expect, expectSignedIn, signInFrom, stack, test } from './support/hostile'
+import { signOut } from '../support/account'
 
 interface StoredSession {
   readonly idToken: string
@@ -43,7 +44,7 @@ test('SEC-40 the ID token leaves in a URL only as id_token_hint, to the provider
   ]
   expect(otherTokens.length).toBeGreaterThanOrEqual(2)
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await signOut(page)
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
 
   const urls = traffic.requests.map((sent) => sent.url())

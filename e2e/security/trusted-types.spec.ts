@@ -6,6 +6,7 @@
  */
 import { watchPolicyViolations } from '../support/policy-violations'
 import { expect, expectSignedIn, signInFrom, stack, test } from './support/hostile'
+import { signOut } from '../support/account'
 
 test('SEC-46 every page runs under Trusted Types without a violation, and sinks are refused', async ({
   page,
@@ -47,7 +48,7 @@ test('SEC-46 every page runs under Trusted Types without a violation, and sinks 
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Diagnostics' })).toBeVisible()
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await signOut(page)
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
 
   expect(violations).toEqual([])

@@ -1,9 +1,13 @@
 /**
- * Finds the Chromium the e2e suite drives: `CHROMIUM_PATH`, else a system Chromium, else one
- * installed on the spot (Debian's package when root on Debian/Ubuntu, otherwise Playwright's).
+ * The Chromium the e2e suite drives: `CHROMIUM_PATH`, else a system Chromium, else Playwright's
+ * own build. `locateChromium` only looks (playwright.config.ts, at every load); `ensureChromium`
+ * installs one when none is found (Debian's package when root on Debian/Ubuntu, otherwise
+ * Playwright's), run by `npm run test:e2e` before Playwright, and by the bench and screenshots.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+
+import { findProgram, type ProgramLookup } from '../../dev/testing/find-program'
 
 const SYSTEM_CHROMIUMS = [
   '/usr/bin/chromium',
@@ -30,9 +34,34 @@ export const CHROMIUM_ARGS: string[] = [
   '--disable-dev-shm-usage',
 ]
 
-/** playwright.config.ts is loaded by the runner and again by every worker: report once. */
-function report(line: string): void {
-  if (process.env.TEST_WORKER_INDEX === undefined) console.log(line)
+/** Looks for a Chromium; never installs, never throws. */
+export function locateChromium(env = process.env): ProgramLookup {
+  return findProgram(
+    {
+      envVar: 'CHROMIUM_PATH',
+      paths: SYSTEM_CHROMIUMS,
+      names: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
+    },
+    env,
+  )
+}
+
+/**
+ * The executable for Playwright's `launchOptions.executablePath`: `undefined` means Playwright's
+ * own build. A wrong `CHROMIUM_PATH` is passed on, so the launch fails naming it.
+ */
+export function findChromium(): string | undefined {
+  const lookup = locateChromium()
+  if (lookup.found) return lookup.path
+  return lookup.misconfigured ? process.env.CHROMIUM_PATH : undefined
+}
+
+/** One line on what `findChromium` chose, for playwright.config.ts to print. */
+export function describeChromium(): string {
+  const lookup = locateChromium()
+  if (lookup.found) return `Chromium: ${lookup.path} (${lookup.how})`
+  if (lookup.misconfigured) return `Chromium: ${lookup.reason}; launching it will fail`
+  return `Chromium: Playwright's own (${lookup.reason}; npm run test:e2e installs it)`
 }
 
 function run(command: string, args: readonly string[]): void {
@@ -53,44 +82,35 @@ function aptHasChromiumCandidate(): boolean {
   return result.status === 0 && /Candidate:\s*(?!\(none\))\S/.test(result.stdout)
 }
 
-let found: { path: string | undefined } | undefined
-
 /**
- * The Chromium executable for Playwright's `launchOptions.executablePath`, or `undefined` when
- * Playwright should use the browser it installed itself.
+ * `findChromium`, installing a Chromium first when there is none: Debian's package as root on
+ * Debian, else Playwright's build (`npx playwright install chromium`, a no-op once installed).
+ * Throws when `CHROMIUM_PATH` names no executable, or the install fails.
  */
-export function findChromium(): string | undefined {
-  if (found !== undefined) return found.path
+export function ensureChromium(): string | undefined {
+  ensured ??= { path: installIfMissing() }
+  return ensured.path
+}
 
-  const fromEnv = process.env.CHROMIUM_PATH
-  if (fromEnv !== undefined && fromEnv !== '') {
-    if (!existsSync(fromEnv)) {
-      throw new Error(`CHROMIUM_PATH is set to "${fromEnv}", but there is no file there.`)
-    }
-    report(`Chromium: ${fromEnv} (from CHROMIUM_PATH)`)
-    found = { path: fromEnv }
-    return fromEnv
+/** The bench asks once per browser it starts: look, print and install once per process. */
+let ensured: { readonly path: string | undefined } | undefined
+
+function installIfMissing(): string | undefined {
+  const lookup = locateChromium()
+  if (lookup.found) {
+    console.log(`Chromium: ${lookup.path} (${lookup.how})`)
+    return lookup.path
   }
-
-  const system = SYSTEM_CHROMIUMS.find((path) => existsSync(path))
-  if (system !== undefined) {
-    report(`Chromium: ${system} (system)`)
-    found = { path: system }
-    return system
-  }
-
+  if (lookup.misconfigured) throw new Error(`Chromium: ${lookup.reason}.`)
   if (isRoot && existsSync('/etc/debian_version')) {
-    report('Chromium: none found, installing Debian package "chromium" with apt-get')
+    console.log('Chromium: none found, installing Debian package "chromium" with apt-get')
     if (!aptHasChromiumCandidate()) run('apt-get', ['update'])
     run('apt-get', ['install', '-y', 'chromium'])
-    report('Chromium: /usr/bin/chromium (just installed)')
-    found = { path: '/usr/bin/chromium' }
-    return found.path
+    return findChromium()
   }
-
-  report('Chromium: none found, installing Playwright\'s with "npx playwright install chromium"')
+  console.log(
+    'Chromium: none found, installing Playwright\'s with "npx playwright install chromium"',
+  )
   run('npx', ['playwright', 'install', 'chromium'])
-  report("Chromium: Playwright's own")
-  found = { path: undefined }
   return undefined
 }

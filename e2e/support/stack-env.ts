@@ -1,8 +1,9 @@
 /**
  * The e2e suite's own stacks, on ports beside a developer's `npm start` (9400/9401/5173), so both
  * can run at once: the generic stack on 9500–9510, and one stack per provider profile
- * (dev/profiles/) 20 ports further each. playwright.config.ts starts a web server per stack;
- * specs import `e2eStack` (or the `stack` fixture) for URLs and demo users.
+ * (dev/profiles/) 20 ports further each. playwright.config.ts starts a web server per stack that
+ * a selected project needs; specs import `e2eStack` (or the `stack` fixture) for URLs and demo
+ * users.
  */
 import { devStack } from '../../dev/config'
 import type { DevStack } from '../../dev/config'
@@ -59,3 +60,14 @@ export const NGINX_ENV: Readonly<Record<string, string>> = {
 }
 
 export const nginxStack: DevStack = devStack({ ...process.env, ...NGINX_ENV })
+
+/**
+ * The stack of the e2e project "fixture-app": a fork of the app with another route table and API
+ * set (dev/fixture-app/), built and served by dev/fixture-app/serve.ts.
+ */
+export const FIXTURE_ENV: Readonly<Record<string, string>> = {
+  ...envFor(9660, 'generic'),
+  TESSERA_DIAGNOSTICS: '1',
+}
+
+export const fixtureStack: DevStack = devStack({ ...process.env, ...FIXTURE_ENV })

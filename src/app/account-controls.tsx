@@ -1,26 +1,17 @@
 import { useMatch } from 'react-router'
 
-import { useAuth, useAuthClient } from '../auth/react'
+import { useAuth } from '../auth/react'
 import { StatusMessage } from '../components/status-message'
+import { AccountMenu } from './account-menu'
 import { useAppConfig } from './app-config'
 import { SignInButton } from './sign-in-button'
 
-/** The header's account area: the user's name and "Sign out", or "Sign in". */
+/** The header's account area: the user's account menu, or "Sign in". */
 export function AccountControls() {
-  const auth = useAuthClient()
   const { status, user, error } = useAuth()
   const onCallback = useMatch(useAppConfig().redirectPath) !== null
 
-  if (user) {
-    return (
-      <>
-        <span className="user-name">{user.name}</span>
-        <button type="button" onClick={() => void auth.signOut()}>
-          Sign out
-        </button>
-      </>
-    )
-  }
+  if (user) return <AccountMenu user={user} />
   // Leaving for the provider (sign-in or sign-out): say so rather than offer "Sign in".
   if (status === 'redirecting') return <StatusMessage>Redirecting…</StatusMessage>
   // The callback page is signing the user in: offering "Sign in" there would only confuse.

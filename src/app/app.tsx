@@ -4,8 +4,10 @@ import { BrowserRouter } from 'react-router'
 
 import { type AuthClient, AuthProvider } from '../auth/react'
 import type { AppConfig, DeployWarning } from '../config'
+import type { IdleSignOut } from '../idle-sign-out'
 import { AppConfigContext } from './app-config'
 import { DeployWarningsContext } from './deploy-warnings'
+import { IdleSignOutContext } from './idle-sign-out/idle-context'
 import { AppRoutes } from './router'
 
 interface ProvidersProps {
@@ -13,6 +15,8 @@ interface ProvidersProps {
   readonly config: AppConfig
   readonly queryClient: QueryClient
   readonly warnings?: readonly DeployWarning[]
+  /** The idle sign-out, when config.json turns it on. */
+  readonly idle?: IdleSignOut | undefined
   readonly children: ReactNode
 }
 
@@ -22,13 +26,16 @@ export function AppProviders({
   config,
   queryClient,
   warnings = [],
+  idle,
   children,
 }: ProvidersProps) {
   return (
     <AppConfigContext value={config}>
       <AuthProvider client={auth}>
         <QueryClientProvider client={queryClient}>
-          <DeployWarningsContext value={warnings}>{children}</DeployWarningsContext>
+          <DeployWarningsContext value={warnings}>
+            <IdleSignOutContext value={idle ?? null}>{children}</IdleSignOutContext>
+          </DeployWarningsContext>
         </QueryClientProvider>
       </AuthProvider>
     </AppConfigContext>

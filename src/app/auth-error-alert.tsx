@@ -1,5 +1,8 @@
+import { Link } from 'react-router'
+
 import { isSignInRequired, useAuth, useAuthClient } from '../auth/react'
 import { AlertPanel } from './alert-panel'
+import { useAppConfig } from './app-config'
 import { SessionEndedPrompt } from './session-ended-prompt'
 import { SignInButton } from './sign-in-button'
 
@@ -7,6 +10,7 @@ import { SignInButton } from './sign-in-button'
 export function AuthErrorAlert() {
   const auth = useAuthClient()
   const { error, user } = useAuth()
+  const { diagnostics } = useAppConfig()
   if (!error) return null
   const signInRequired: boolean = isSignInRequired(error) // not a guard: `error` is an AuthError
   const sessionEnded = signInRequired || error.code === 'signed_out'
@@ -45,6 +49,7 @@ export function AuthErrorAlert() {
         <>
           <SignInButton />
           {dismiss('Dismiss', false)}
+          {diagnostics ? <Link to="/diagnostics">Open the sign-in debugger</Link> : null}
         </>
       )}
     </AlertPanel>

@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { lazy, Suspense, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router'
 
 import { BRAND } from '../brand/brand'
@@ -7,11 +7,25 @@ import { AppShell } from '../components/app-shell'
 import { matchPage } from '../bootstrap/match-page'
 import { DocumentTitle } from '../components/document-title'
 import { pagesFor } from '../pages'
+import { useAuth } from '../auth/react'
 import { AccountControls } from './account-controls'
 import { useAppConfig } from './app-config'
 import { AuthErrorAlert } from './auth-error-alert'
 import { DeployWarnings } from './deploy-warnings'
+import { useIdleSignOut, useIdleSignOutView } from './idle-sign-out/idle-context'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
+
+// A chunk of its own: only sessions with a known end (session-end.ts) load it.
+const SessionEndWarning = lazy(() =>
+  import('./session-end-warning').then(({ SessionEndWarning }) => ({ default: SessionEndWarning })),
+)
+
+// A chunk of its own: only where config.json turns idle sign-out on.
+const IdleSignOutViews = lazy(() =>
+  import('./idle-sign-out/idle-views').then(({ IdleSignOutViews }) => ({
+    default: IdleSignOutViews,
+  })),
+)
 
 export function Layout() {
   const config = useAppConfig()
@@ -21,6 +35,10 @@ export function Layout() {
   const page = matchPage(pagesFor(config), useLocation().pathname)?.page
   // The callback page shows a failed sign-in under its own heading.
   const onCallback = useMatch(config.redirectPath) !== null
+  const { sessionEnd } = useAuth()
+  const idle = useIdleSignOut()
+  // Signed out for inactivity: that is the reason to show, not the sibling tab's sign-out.
+  const signedOutIdle = useIdleSignOutView(idle).kind === 'signed-out'
   return (
     <AppShell
       brand={
@@ -41,7 +59,17 @@ export function Layout() {
     >
       {page ? <DocumentTitle page={page.path === '/' ? undefined : page.title} /> : null}
       <DeployWarnings />
-      {onCallback ? null : <AuthErrorAlert />}
+      {sessionEnd ? (
+        <Suspense fallback={null}>
+          <SessionEndWarning />
+        </Suspense>
+      ) : null}
+      {idle ? (
+        <Suspense fallback={null}>
+          <IdleSignOutViews idle={idle} />
+        </Suspense>
+      ) : null}
+      {onCallback || signedOutIdle ? null : <AuthErrorAlert />}
       <Outlet />
     </AppShell>
   )

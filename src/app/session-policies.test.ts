@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Session } from '../auth/core/session/session-store'
 import { createAuthFixture } from '../testing/auth-fixture'
 import { createTabHub } from '../testing/tab-hub'
+import { readDraft, writeDraft } from './session-drafts'
 import { bindSessionToQueries } from './session-policies'
 
 const TASKS = ['tasks']
@@ -47,5 +48,31 @@ describe('bindSessionToQueries', () => {
 
     expect(fixture.auth.getSnapshot().user?.sub).toBe('user-bob')
     expect(queryClient.getQueryData(TASKS)).toBeUndefined()
+  })
+
+  it('forgets the last user’s drafts when the user switches accounts, and keeps them on expiry', async () => {
+    const fixture = await createAuthFixture()
+    bindSessionToQueries(fixture.auth, new QueryClient())
+    await fixture.signIn()
+    writeDraft('tasks:new', 'user-alice', 'Alice’s unsent task')
+
+    // The session expires: the draft waits for Alice's return.
+    fixture.provider.tamper.tokenStatus = 400
+    fixture.provider.tamper.tokenResponse = { error: 'invalid_grant' }
+    fixture.clock.now += 3_600_000
+    await fixture.auth.getAccessToken('demo').catch(() => undefined)
+    expect(readDraft('tasks:new', 'user-alice')).toBe('Alice’s unsent task')
+
+    // Bob signs in on this tab ("Switch account"): Alice's draft is gone.
+    fixture.provider.tamper = {
+      idTokenClaims: {
+        sub: 'user-bob',
+        iat: Math.floor(fixture.clock.now / 1000),
+        exp: Math.floor(fixture.clock.now / 1000) + 600,
+      },
+    }
+    await fixture.signIn()
+    expect(fixture.auth.getSnapshot().user?.sub).toBe('user-bob')
+    expect(readDraft('tasks:new', 'user-alice')).toBe('')
   })
 })

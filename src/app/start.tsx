@@ -43,9 +43,15 @@ export async function startApp(start: AppStart): Promise<void> {
     window.history.replaceState(null, '', browserPath(basename, completion.returnTo))
     void stepUp.resume(completion) // a write refused for a step-up, replayed once
   }
-  // The first page renders with its component (a chunk of its own), never a loading state.
+  // The first page renders with its component (a chunk of its own), never a loading state;
+  // the idle sign-out's chunk loads meanwhile, only where config.json turns it on.
   const first = matchPage(pages, currentAppPath(basename))?.page
-  if (first) await loadComponent(first).catch(() => undefined) // the page explains a failure
+  const [idle] = await Promise.all([
+    config.idleTimeout === undefined
+      ? undefined
+      : import('../idle-sign-out').then(({ startIdleSignOut }) => startIdleSignOut(auth)),
+    first && loadComponent(first).catch(() => undefined), // the page explains a failure
+  ])
   createRoot(root).render(
     <StrictMode>
       <App
@@ -54,6 +60,7 @@ export async function startApp(start: AppStart): Promise<void> {
         queryClient={queryClient}
         basename={basename}
         warnings={warnings}
+        idle={idle}
       />
     </StrictMode>,
   )

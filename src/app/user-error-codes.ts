@@ -28,6 +28,8 @@ export const USER_ERROR_CODES = [
   'diagnostics_exposed',
   /** This device's clock is too far off to correct. */
   'device_clock_wrong',
+  /** Nobody used the app for config.json's `idleTimeout`: every tab signed out. */
+  'idle_timeout',
 ] as const
 
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number]

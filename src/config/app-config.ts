@@ -64,4 +64,17 @@ export interface AppConfig {
    * request, e.g. `["cp1"]` for Entra Continuous Access Evaluation (`xms_cc`).
    */
   readonly clientCapabilities: readonly string[]
+  /**
+   * Minutes a sign-in lasts at most, counted from when the user authenticated (`auth_time`):
+   * then the app asks them to sign in again, warning a few minutes ahead (docs/sessions.md).
+   * Unlimited unless set; the provider's own limits apply either way.
+   */
+  readonly maxSessionAge?: number
+  /**
+   * Minutes without activity in any tab of the app after which every tab signs out, the
+   * provider's session included (shared devices; docs/sessions.md). Off unless set.
+   */
+  readonly idleTimeout?: number
+  /** Seconds before the idle sign-out that a dialog warns with a countdown; 60 unless set. */
+  readonly idleWarning: number
 }

@@ -38,6 +38,17 @@ describe('parseConfig', () => {
     ])
   })
 
+  it('takes maxSessionAge in positive minutes, unlimited unless set', () => {
+    expect(parseConfig(valid)).not.toHaveProperty('maxSessionAge')
+    expect(parseConfig({ ...valid, maxSessionAge: 480 }).maxSessionAge).toBe(480)
+    expect(problemsOf({ ...valid, maxSessionAge: 0 })).toEqual([
+      { path: 'maxSessionAge', message: 'must be a positive number of minutes' },
+    ])
+    expect(problemsOf({ ...valid, maxSessionAge: '8h' })).toEqual([
+      { path: 'maxSessionAge', message: 'must be a number of minutes' },
+    ])
+  })
+
   it('allows plain http only on loopback', () => {
     expect(() =>
       parseConfig({ ...valid, authority: 'http://127.0.0.1:9400', clientId: 'x' }),
@@ -94,6 +105,40 @@ describe('parseConfig', () => {
         },
       }),
     ).toEqual([{ path: 'apis.demo.audience', message: expect.stringContaining('"resource"') }])
+  })
+
+  describe('idle sign-out', () => {
+    it('is off unless idleTimeout is set, and warns 60 seconds before unless idleWarning says', () => {
+      expect(parseConfig(valid).idleTimeout).toBeUndefined()
+      expect(parseConfig({ ...valid, idleTimeout: 15 })).toMatchObject({
+        idleTimeout: 15,
+        idleWarning: 60,
+      })
+      expect(parseConfig({ ...valid, idleTimeout: 0.5, idleWarning: 10 })).toMatchObject({
+        idleTimeout: 0.5,
+        idleWarning: 10,
+      })
+    })
+
+    it('names each idle key that cannot work, with the other problems', () => {
+      expect(problemsOf({ ...valid, clientId: '', idleTimeout: 0, idleWarning: 1.5 })).toEqual([
+        { path: 'clientId', message: 'must not be empty' },
+        { path: 'idleTimeout', message: 'must be a positive number of minutes' },
+        { path: 'idleWarning', message: 'must be a whole number of seconds' },
+      ])
+      expect(problemsOf({ ...valid, idleTimeout: '15' })).toEqual([
+        { path: 'idleTimeout', message: 'must be a number of minutes' },
+      ])
+    })
+
+    it('refuses a warning that does not come before the sign-out, or comes without one', () => {
+      expect(problemsOf({ ...valid, idleTimeout: 1, idleWarning: 60 })).toEqual([
+        { path: 'idleWarning', message: 'must be shorter than idleTimeout (60 seconds)' },
+      ])
+      expect(problemsOf({ ...valid, idleWarning: 30 })).toEqual([
+        { path: 'idleWarning', message: expect.stringContaining('without "idleTimeout"') },
+      ])
+    })
   })
 
   it('rejects a file that is not an object', () => {

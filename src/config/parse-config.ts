@@ -2,6 +2,7 @@ import * as v from 'valibot'
 
 import type { AppConfig } from './app-config'
 import { ConfigError } from './config-error'
+import { idleKeyProblems } from './idle-keys'
 import { oneResourceProblems } from './scope-resources'
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
@@ -84,6 +85,11 @@ const apiSchema = v.pipe(
   }),
 )
 
+const positiveMinutes = v.pipe(
+  v.number('must be a number of minutes'),
+  v.check((minutes: number) => minutes > 0, 'must be a positive number of minutes'),
+)
+
 const configSchema = v.object({
   authority: secureUrl,
   clientId: nonEmptyString,
@@ -118,6 +124,18 @@ const configSchema = v.object({
     ),
     [],
   ),
+  maxSessionAge: v.optional(positiveMinutes),
+  idleTimeout: v.optional(positiveMinutes),
+  idleWarning: v.optional(
+    v.pipe(
+      v.number('must be a number of seconds'),
+      v.check(
+        (seconds) => Number.isInteger(seconds) && seconds > 0,
+        'must be a whole number of seconds',
+      ),
+    ),
+    60,
+  ),
   apis: v.pipe(
     v.record(
       v.pipe(v.string(), v.regex(/^[A-Za-z][\w-]*$/, 'API names are letters, digits, - and _')),
@@ -139,8 +157,9 @@ export function parseConfig(input: unknown): AppConfig {
     ])
   }
   const result = v.safeParse(configSchema, input)
-  if (result.success) {
-    const { apis, issuer, ...rest } = result.output
+  const idleProblems = idleKeyProblems(input as Record<string, unknown>)
+  if (result.success && idleProblems.length === 0) {
+    const { apis, issuer, idleTimeout, maxSessionAge, ...rest } = result.output
     if (rest.oneResourcePerRequest) {
       const problems = oneResourceProblems(result.output)
       if (problems.length > 0) throw new ConfigError('config.json is invalid:', problems)
@@ -148,6 +167,8 @@ export function parseConfig(input: unknown): AppConfig {
     return {
       ...rest,
       ...(issuer === undefined ? {} : { issuer }),
+      ...(maxSessionAge === undefined ? {} : { maxSessionAge }),
+      ...(idleTimeout === undefined ? {} : { idleTimeout }),
       apis: Object.fromEntries(
         Object.entries(apis).map(([name, { resource, audience, ...api }]) => [
           name,
@@ -160,9 +181,9 @@ export function parseConfig(input: unknown): AppConfig {
       ),
     }
   }
-  const problems = result.issues.map((issue) => ({
+  const problems = (result.issues ?? []).map((issue) => ({
     path: v.getDotPath(issue) ?? '',
     message: issue.kind === 'schema' && issue.input === undefined ? 'is required' : issue.message,
   }))
-  throw new ConfigError('config.json is invalid:', problems)
+  throw new ConfigError('config.json is invalid:', [...problems, ...idleProblems])
 }

@@ -20,6 +20,7 @@ export function testConfig(issuer: string, clientId: string): AppConfig {
     renewal: 'auto',
     oneResourcePerRequest: false,
     clientCapabilities: [],
+    idleWarning: 60,
     apis: {
       demo: {
         baseUrl: 'https://api.example.test',

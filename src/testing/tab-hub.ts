@@ -13,14 +13,14 @@ export function createTabHub() {
      * A tab's channel. `receiveDelayMs`: how late this tab handles what others post (a busy
      * renderer on a loaded machine).
      */
-    channel({ receiveDelayMs = 0 } = {}): TabChannel {
+    channel<M = TabMessage>({ receiveDelayMs = 0 } = {}): TabChannel<M> {
       const self: { handler: (message: unknown) => void; delay: number } = {
         handler: () => undefined,
         delay: receiveDelayMs,
       }
       handlers.add(self)
       return {
-        post: (message: TabMessage) => {
+        post: (message: M) => {
           const copy = structuredClone(message)
           for (const other of handlers) {
             if (other !== self)

@@ -12,7 +12,11 @@ export const SESSION_KEY = 'tessera.session:tessera-spa'
 
 export const banner: RoleQuery = { role: 'banner' }
 export const signInButton: RoleQuery = { role: 'button', name: 'Sign in', within: banner }
-export const signOutButton: RoleQuery = { role: 'button', name: 'Sign out', within: banner }
+/** The account menu's button: there when `user` is signed in. */
+export function accountButton(user: DemoUser): RoleQuery {
+  return { role: 'button', name: `Account: ${user.name}`, within: banner }
+}
+const signOutButton: RoleQuery = { role: 'button', name: 'Sign out', within: banner }
 export const apiRegion: RoleQuery = { role: 'region', name: 'From the demo API' }
 export const claimsRegion: RoleQuery = { role: 'region', name: 'ID token claims' }
 export const alert: RoleQuery = { role: 'alert' }
@@ -56,7 +60,13 @@ export async function signIn(tab: Tab, stack: DevStack, user: DemoUser): Promise
   await tab.goto(`${stack.appOrigin}/`)
   await tab.click(signInButton)
   await signInAtProvider(tab, user)
-  await shown(tab, signOutButton)
+  await shown(tab, accountButton(user))
+}
+
+/** Signs out from the account menu. */
+export async function signOut(tab: Tab, user: DemoUser): Promise<void> {
+  await tab.click(accountButton(user))
+  await tab.click(signOutButton)
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   signIn,
   signInAtProvider,
 } from '../../fixtures'
+import { signOut } from '../../support/account'
 
 /** Where the vendor keeps its endpoints, spelled out per spec (not read from the profile). */
 export interface VendorEndpoints {
@@ -81,7 +82,7 @@ export async function signInCallRenewSignOut(
   await expect(fetchNotes(page)).resolves.toBeDefined()
   expect(refreshGrants(traffic, endpoints.token)).toHaveLength(before + 2)
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await signOut(page)
   await expect(page.getByRole('banner').getByRole('button', { name: 'Sign in' })).toBeVisible()
   const [logout] = requestsTo(traffic, endpoints.endSession)
   const logoutUrl = new URL(logout?.url() ?? 'about:blank')

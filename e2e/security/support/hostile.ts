@@ -25,6 +25,7 @@ import {
   userAgentWithKey,
 } from '../../../dev/hostile/scenario'
 import { e2eStack } from '../../support/stack-env'
+import { accountButton } from '../../support/account'
 
 export { expect }
 export const stack = e2eStack
@@ -175,7 +176,7 @@ export async function signInFrom(page: Page, path = '/'): Promise<void> {
 }
 
 export async function expectSignedIn(page: Page): Promise<void> {
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expect(accountButton(page)).toBeVisible()
 }
 
 /** Session keys in this tab's sessionStorage (a signed-in tab has exactly one). */
@@ -194,7 +195,7 @@ export async function expectSignInRefused(page: Page, code: string | RegExp): Pr
   const alert = page.getByRole('alert')
   await expect(alert).toContainText(code)
   await expect(alert.getByRole('button', { name: 'Sign in' })).toBeVisible()
-  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeHidden()
+  await expect(accountButton(page)).toBeHidden()
   expect(new URL(page.url()).search).toBe('')
   expect(await storedSessions(page)).toEqual([])
   expect(await page.evaluate(() => localStorage.length)).toBe(0)

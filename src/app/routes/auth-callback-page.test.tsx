@@ -18,8 +18,7 @@ describe('AuthCallbackPage', () => {
       expect(pathname()).toBe('/tasks')
     })
     expect(fixture.provider.tokenGrants('authorization_code')).toBe(1)
-    expect(await screen.findByRole('button', { name: 'Sign out' })).toBeVisible()
-    expect(screen.getByText('Alice Liddell')).toBeVisible()
+    expect(await screen.findByRole('button', { name: 'Account: Alice Liddell' })).toBeVisible()
   })
 
   it('shows an alert with "Sign in" when the provider refused', async () => {

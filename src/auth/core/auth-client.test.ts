@@ -245,6 +245,36 @@ describe('AuthClient sign-in', () => {
     expect(jwksFetches()).toHaveLength(2)
   })
 
+  it('switches accounts: asks the provider to choose, even while signed in, and revokes the last refresh token', async () => {
+    const fixture = await createAuthFixture()
+    await fixture.signIn()
+    const revoked = () =>
+      fixture.provider.requests
+        .filter((r) => r.url.endsWith('/revoke'))
+        .map((r) => r.body?.get('token'))
+
+    await fixture.auth.signIn({ prompt: 'select_account', loginHint: 'alice@example.test' })
+    const url = new URL(fixture.navigations.at(-1) ?? '')
+    expect(fixture.navigations).toHaveLength(2)
+    expect(url.searchParams.get('prompt')).toBe('select_account')
+    expect(url.searchParams.get('login_hint')).toBe('alice@example.test')
+
+    fixture.provider.tamper.idTokenClaims = { sub: 'user-bob', name: 'Bob Builder' }
+    await fixture.auth.handleCallback(fixture.provider.authorize(url.href))
+    expect(fixture.auth.getSnapshot().user?.name).toBe('Bob Builder')
+    await vi.waitFor(() => {
+      expect(revoked()).toHaveLength(1)
+    })
+    expect(revoked()[0]).toMatch(/^rt-/)
+  })
+
+  it('throws at once for an extra parameter Tessera sets itself, and sends nothing', async () => {
+    const fixture = await createAuthFixture()
+
+    expect(() => fixture.auth.signIn({ extraParams: { state: 'mine' } })).toThrow(/state/)
+    expect(fixture.navigations).toEqual([])
+  })
+
   it('rejects an unsigned (alg: none) ID token', async () => {
     const fixture = await createAuthFixture()
     fixture.provider.tamper.idTokenAlg = 'none'

@@ -2,6 +2,7 @@ import { type ApiConfig, type AppConfig, ConfigError } from '../../config'
 import { isAuthorizationResponse } from './sign-in/authorization-response'
 import { accessTokenEntry, isFresh, sessionCacheKey } from './session/access-token-entry'
 import { type DpopKeyStore, lazyDpopKeys } from './dpop/dpop-keys'
+import type { ReportedError, SignInDiagnosis } from './diagnosis'
 import { AuthError, isAuthError } from './errors'
 import { type AuthEventListener, type AuthEventName, AuthEvents } from './events'
 import type { Protocol, ProtocolOptions, StepUp } from './protocol/protocol'
@@ -9,13 +10,16 @@ import { loadDefaultProtocol } from './protocol/protocol-loader'
 import { forgetPendingSignIns } from './sign-in/pending-sign-ins'
 import { ProviderCache } from './protocol/provider-cache'
 import { browserLocks, createRefreshLock } from './session/refresh-lock'
+import { redirectUris } from './sign-in/redirect-uris'
 import { safeReturnTo } from './sign-in/return-to'
 import { type AccessTokenEntry, type Session, SessionStore } from './session/session-store'
 import type { SilentFrameRunner } from './renewal/silent-frame'
 import { isStepUpRefusal, type RenewalContext, renewSession } from './renewal/renew-session'
 import { createSignInRedirect, redeemSignIn, type SignInContext } from './sign-in/sign-in-flow'
+import { type SignInHints, signInParams } from './sign-in/sign-in-params'
 import { createSingleFlight } from './session/single-flight'
-import { type AccessToken, type AuthSnapshot, snapshotOf } from './snapshot'
+import { renewedRefreshExpiry, sameSessionEnd, sessionEndOf } from './session/session-end'
+import { type AccessToken, type AuthSnapshot, signedOut, snapshotOf } from './snapshot'
 import { TabPresence } from './tabs/tab-presence'
 import { browserTabChannel, type TabChannel, TabSync } from './tabs/tab-sync'
 
@@ -52,7 +56,7 @@ export interface AuthClientOptions {
 }
 
 /** How to sign in; every option may be left out. */
-export interface SignInOptions {
+export interface SignInOptions extends SignInHints {
   /** App path to come back to; anything but a same-origin path becomes `/`. */
   readonly returnTo?: string
   /** Sign in again even when signed in, more strongly or more recently (RFC 9470). */
@@ -72,11 +76,8 @@ export interface SignInCompletion {
   readonly appState: unknown
 }
 
-/**
- * The silent renewal callback: a page of its own in the build (silent-callback.html, no React),
- * the one document the app's host lets the app frame (dev/security-headers.ts).
- */
-const SILENT_CALLBACK_PAGE = 'silent-callback.html'
+/** Where the last failure is kept for the sign-in debugger (this tab only). */
+const LAST_ERROR_KEY = 'tessera.last-error'
 
 /** Sign-out must not hang on revocation: it is best effort. */
 const REVOKE_TIMEOUT_MS = 3_000
@@ -105,6 +106,7 @@ export class AuthClient {
   private readonly navigate: (url: string) => void
   private readonly replaceUrl: (url: string) => void
   private readonly now: () => number
+  private readonly fetchFn: typeof fetch
   private readonly loadProtocol: (options: ProtocolOptions) => Promise<Protocol>
   private readonly silentFrame: SilentFrameRunner | undefined
   private readonly withRefreshLock: <T>(task: () => Promise<T>) => Promise<T>
@@ -114,6 +116,8 @@ export class AuthClient {
   private readonly listeners = new Set<() => void>()
   private protocolPromise: Promise<Protocol> | undefined
   private pendingSignIn: Promise<void> | undefined
+  /** The last session here reached maxSessionAge: the next sign-in authenticates afresh. */
+  private reauthenticate = false
   private readonly tabs: TabSync | undefined
   private readonly dpop: DpopKeyStore | undefined
   private readonly events = new AuthEvents()
@@ -124,12 +128,10 @@ export class AuthClient {
   constructor(options: AuthClientOptions) {
     const { config } = options
     this.config = config
-    this.redirectUri = new URL(config.redirectPath.slice(1), options.appBaseUrl).href
-    this.postLogoutRedirectUri = new URL(
-      config.postLogoutRedirectPath.slice(1),
-      options.appBaseUrl,
-    ).href
-    this.silentRedirectUri = new URL(SILENT_CALLBACK_PAGE, options.appBaseUrl).href
+    const uris = redirectUris(config, options.appBaseUrl)
+    this.redirectUri = uris.redirectUri
+    this.postLogoutRedirectUri = uris.postLogoutRedirectUri
+    this.silentRedirectUri = uris.silentRedirectUri
     this.silentFrame = options.silentFrame
     this.storage = options.storage ?? sessionStorage
     this.navigate =
@@ -143,12 +145,13 @@ export class AuthClient {
         window.history.replaceState(window.history.state, '', url)
       })
     this.now = options.now ?? Date.now
+    this.fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis)
     this.loadProtocol = options.loadProtocol ?? loadDefaultProtocol
     this.store = new SessionStore(this.storage, config.authority, config.clientId)
     this.provider = new ProviderCache({
       authority: config.authority,
       storage: this.storage,
-      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      fetch: this.fetchFn,
       extraOrigins: config.providerOrigins,
       configuredIssuer: config.issuer,
       now: this.now,
@@ -158,7 +161,7 @@ export class AuthClient {
       `tessera-refresh:${config.authority}|${config.clientId}`,
       locks,
     )
-    this.snapshot = snapshotOf(this.store.get(), null)
+    this.snapshot = this.snapshotOf(this.store.get(), null)
     this.tabs = this.createTabSync(options.channel, locks)
     this.dpop = config.dpop
       ? (options.dpopKeys ?? lazyDpopKeys(`${config.authority}|${config.clientId}`))
@@ -197,16 +200,21 @@ export class AuthClient {
         current: () => this.store.get(),
         adopt: (session) => {
           this.store.set(session)
-          const { status, user } = this.snapshot
-          if (status !== 'signed-in' || user?.sub !== session.claims.sub) {
-            this.publish(snapshotOf(session, null))
+          const { status, user, sessionEnd } = this.snapshot
+          const next = this.snapshotOf(session, null)
+          if (
+            status !== 'signed-in' ||
+            user?.sub !== session.claims.sub ||
+            !sameSessionEnd(sessionEnd, next.sessionEnd)
+          ) {
+            this.publish(next)
           }
         },
         signedOut: (reason) => {
           this.store.clear()
           this.events.emit('signed-out', { reason: reason === 'user' ? 'other-tab' : 'expired' })
           const code = reason === 'user' ? 'signed_out' : 'interaction_required'
-          this.publish({ status: 'signed-out', user: null, error: new AuthError(code) })
+          this.publish(signedOut(new AuthError(code)))
         },
       },
     )
@@ -218,6 +226,11 @@ export class AuthClient {
   }
 
   readonly getSnapshot = (): AuthSnapshot => this.snapshot
+
+  /** Epoch ms on the clock the session's times use: the device's, corrected to the provider's. */
+  time(): number {
+    return this.now()
+  }
 
   /** Subscribes to an auth event (see {@link AuthEventMap}); returns the unsubscribe function. */
   on<K extends AuthEventName>(name: K, listener: AuthEventListener<K>): () => void {
@@ -265,9 +278,16 @@ export class AuthClient {
    * a failure is published in the snapshot's `error`. With `stepUp`, signs in again even when
    * signed in, asking for a stronger or more recent authentication (RFC 9470).
    */
-  signIn(options: SignInOptions = {}): Promise<void> {
+  signIn(requested: SignInOptions = {}): Promise<void> {
+    // After maxSessionAge, the provider's own session must not sign the user straight back in.
+    const options: SignInOptions =
+      this.reauthenticate && requested.prompt === undefined && !requested.stepUp
+        ? { ...requested, prompt: 'login' }
+        : requested
+    // A bad hint is a bug in the app: it throws here, at once, before anything is sent.
+    const params = signInParams(options)
     // One redirect at a time: StrictMode effects and double clicks share it.
-    this.pendingSignIn ??= this.startSignIn(options).finally(() => {
+    this.pendingSignIn ??= this.startSignIn(options, params).finally(() => {
       this.pendingSignIn = undefined
     })
     return this.pendingSignIn
@@ -276,21 +296,28 @@ export class AuthClient {
   /** Leaves the `redirecting` state when the page comes back from the back/forward cache. */
   resumeAfterNavigation(): void {
     if (this.snapshot.status === 'redirecting') {
-      this.publish(snapshotOf(this.store.get(), null))
+      this.publish(this.snapshotOf(this.store.get(), null))
     }
   }
 
-  private async startSignIn({ returnTo, stepUp, appState }: SignInOptions) {
-    // A sibling tab may have handed this tab a session since the caller looked.
-    if (this.store.get() && !stepUp) return
-    this.publish({ status: 'redirecting', user: this.snapshot.user, error: null })
+  private async startSignIn(
+    { returnTo, stepUp, appState, prompt }: SignInOptions,
+    params: Record<string, string>,
+  ) {
+    // A sibling tab may have handed this tab a session since the caller looked; asking the
+    // provider for another account or a fresh sign-in is a sign-in even while signed in.
+    const again = stepUp !== undefined || prompt === 'select_account' || prompt === 'login'
+    if (this.store.get() && !again) return
+    this.publish({ ...this.snapshot, status: 'redirecting', error: null })
     try {
       const url = await createSignInRedirect(this.signInContext, {
         returnTo: safeReturnTo(returnTo ?? '/', new URL(this.redirectUri).origin),
         stepUp,
         appState,
+        params,
+        adoptSibling: !again,
       })
-      if (url === undefined) this.publish(snapshotOf(this.store.get(), null))
+      if (url === undefined) this.publish(this.snapshotOf(this.store.get(), null))
       else this.navigate(url)
     } catch (error) {
       this.fail(error)
@@ -329,6 +356,8 @@ export class AuthClient {
    */
   async getAccessToken(apiName: string): Promise<AccessToken> {
     const api = this.api(apiName)
+    const ended = this.enforceSessionEnd()
+    if (ended) throw ended
     const session = this.requireSession()
     const key = sessionCacheKey(session, api)
     const cached = session.accessTokens[key]
@@ -382,7 +411,7 @@ export class AuthClient {
     forgetPendingSignIns(this.storage) // SEC-42: nothing started before sign-out completes after
     this.tabs?.signedOut('user')
     if (session) this.events.emit('signed-out', { reason: 'user' })
-    this.publish({ status: session ? 'redirecting' : 'signed-out', user: null, error: null })
+    this.publish({ ...signedOut(null), status: session ? 'redirecting' : 'signed-out' })
     // A new session gets a new key: nothing bound to this one stays usable.
     await this.dpop?.remove().catch(() => undefined)
     if (!session) return
@@ -402,6 +431,27 @@ export class AuthClient {
     this.navigate(target ?? this.postLogoutRedirectUri)
   }
 
+  /**
+   * Ends the session once its end (the snapshot's `sessionEnd`) has come: the refresh token is
+   * spent or `maxSessionAge` has passed. The app calls it when its countdown reaches zero, so
+   * the user is asked to sign in again on time rather than at the next request. Returns the
+   * reason when it ended the session.
+   */
+  enforceSessionEnd(): AuthError | undefined {
+    const session = this.store.get()
+    const end = session && sessionEndOf(session, this.config.maxSessionAge)
+    if (!end || this.now() < end.at) return undefined
+    if (end.cause === 'max-session-age') this.reauthenticate = true
+    return this.endSession(
+      new AuthError('interaction_required', {
+        message:
+          end.cause === 'max-session-age'
+            ? 'You have been signed in for as long as this app allows.'
+            : 'Your session at the identity provider has ended.',
+      }),
+    )
+  }
+
   /** Forgets an error the user has seen. */
   dismissError(): void {
     if (this.snapshot.error) this.publish({ ...this.snapshot, error: null })
@@ -410,9 +460,19 @@ export class AuthClient {
   private async completeSignIn(url: string): Promise<SignInCompletion> {
     try {
       const { session, returnTo, appState } = await redeemSignIn(this.signInContext, url)
+      const previous = this.store.get()
       const saved = this.save(session)
+      // Another account now (switching accounts): the last one's refresh token is of no more
+      // use here, and revoked where the provider supports it (best effort).
+      if (previous?.refreshToken && previous.claims.sub !== saved.claims.sub) {
+        const spent = previous.refreshToken
+        this.protocol()
+          .then((protocol) => protocol.revokeRefreshToken(spent))
+          .catch(() => undefined)
+      }
       forgetPendingSignIns(this.storage) // SEC-42: any other request of this tab is void now
-      this.publish(snapshotOf(saved, null))
+      this.reauthenticate = false
+      this.publish(this.snapshotOf(saved, null))
       this.events.emit('signed-in', { sub: saved.claims.sub })
       return { returnTo, appState }
     } catch (error) {
@@ -465,15 +525,24 @@ export class AuthClient {
       const entry = accessTokenEntry(renewed.accessToken, api, this.now())
       const now = this.now()
       const live = Object.entries(session.accessTokens).filter(([, e]) => e.expiresAt > now)
+      const { refreshExpiresAt: _previous, ...kept } = session
+      const refreshExpiresAt = renewedRefreshExpiry(session, renewed)
       const next: Session = {
-        ...session,
+        ...kept,
         refreshToken: renewed.refreshToken,
+        ...(refreshExpiresAt === undefined ? {} : { refreshExpiresAt }),
         idToken: renewed.idToken,
         claims: renewed.claims,
         accessTokens: { ...Object.fromEntries(live), [key]: entry },
       }
       this.save(next)
-      if (renewed.claims !== session.claims) this.publish(snapshotOf(next, null))
+      const snapshot = this.snapshotOf(next, null)
+      if (
+        renewed.claims !== session.claims ||
+        !sameSessionEnd(snapshot.sessionEnd, this.snapshot.sessionEnd)
+      ) {
+        this.publish(snapshot)
+      }
       if (this.tabs) await new Promise((resolve) => setTimeout(resolve, BROADCAST_SETTLE_MS))
       return entry
     })
@@ -522,10 +591,11 @@ export class AuthClient {
 
   /** The session can't continue: forget it and tell the user why (nothing else is lost). */
   private endSession(error: AuthError): AuthError {
+    this.remember(error)
     this.store.clear()
     // Every tab shares this refresh-token lineage: it is dead for all of them.
     this.tabs?.signedOut('expired')
-    this.publish({ status: 'signed-out', user: null, error })
+    this.publish(signedOut(error))
     this.events.emit('interaction-required', { error })
     return error
   }
@@ -539,9 +609,61 @@ export class AuthClient {
         (said.length > 0 ? ` The provider said: ${said.join(': ')}.` : '') +
         ` ${authError.fix}`,
     )
+    this.remember(authError)
     // A failed step-up leaves the existing session as it was; a failed sign-in has none.
-    this.publish(snapshotOf(this.store.get(), authError))
+    this.publish(this.snapshotOf(this.store.get(), authError))
     return authError
+  }
+
+  /** Keeps the last failure for the sign-in debugger, in this tab: no token in it (SEC-37). */
+  private remember({ code, message, fix, providerError, providerErrorDescription }: AuthError) {
+    const kept = { code, message, fix, providerError, providerErrorDescription }
+    try {
+      this.storage.setItem(LAST_ERROR_KEY, JSON.stringify(kept))
+    } catch {
+      // Storage full or disabled: the debugger shows no last error.
+    }
+  }
+
+  /**
+   * What the sign-in debugger shows (`diagnostics: true`): the URIs to register, the provider's
+   * discovery as served and what Tessera thinks of it, the clock correction, the last failure
+   * and each access token's claims (never a token). A chunk of its own.
+   */
+  async diagnose(): Promise<SignInDiagnosis> {
+    const { checkDiscovery, accessTokenClaims } = await import('./diagnosis')
+    const session = this.store.get()
+    const now = this.now()
+    let lastError: ReportedError | undefined
+    try {
+      const stored: unknown = JSON.parse(this.storage.getItem(LAST_ERROR_KEY) ?? 'null')
+      lastError = stored ? (stored as ReportedError) : undefined
+    } catch {
+      lastError = undefined
+    }
+    return {
+      redirectUri: this.redirectUri,
+      postLogoutRedirectUri: this.postLogoutRedirectUri,
+      silentRedirectUri:
+        this.config.renewal === 'refresh-token' ? undefined : this.silentRedirectUri,
+      authority: this.config.authority,
+      expectedIssuer: this.config.issuer ?? this.config.authority,
+      discovery: await checkDiscovery(this.config, this.fetchFn),
+      clockOffsetMs: now - Date.now(),
+      lastError,
+      tokens: Object.entries(this.config.apis).map(([name, api]) => {
+        const entry = session ? session.accessTokens[sessionCacheKey(session, api)] : undefined
+        return {
+          api: name,
+          expiresInMs: entry && entry.expiresAt - now,
+          claims: entry && accessTokenClaims(entry.token),
+        }
+      }),
+    }
+  }
+
+  private snapshotOf(session: Session | null, error: AuthError | null): AuthSnapshot {
+    return snapshotOf(session, error, this.config.maxSessionAge)
   }
 
   private publish(snapshot: AuthSnapshot): void {

@@ -1,5 +1,6 @@
 import type { AuthError } from './errors'
 import type { IdTokenClaims } from './protocol/id-token'
+import { type SessionEnd, sessionEndOf } from './session/session-end'
 import type { Session } from './session/session-store'
 
 export interface AuthUser {
@@ -17,6 +18,8 @@ export interface AuthSnapshot {
   readonly user: AuthUser | null
   /** The last failure the user should see (sign-in failed, session expired); null once resolved. */
   readonly error: AuthError | null
+  /** When the session ends by itself, so the app can warn ahead (session-end.ts). */
+  readonly sessionEnd: SessionEnd | null
 }
 
 export interface AccessToken {
@@ -25,9 +28,13 @@ export interface AccessToken {
   readonly scheme: string
 }
 
-/** What the UI sees of a session. */
-export function snapshotOf(session: Session | null, error: AuthError | null): AuthSnapshot {
-  if (!session) return { status: 'signed-out', user: null, error }
+/** What the UI sees of a session; `maxSessionAge` is config.json's, in minutes. */
+export function snapshotOf(
+  session: Session | null,
+  error: AuthError | null,
+  maxSessionAge?: number,
+): AuthSnapshot {
+  if (!session) return signedOut(error)
   const { claims } = session
   const name = [claims.name, claims.preferred_username, claims.sub].find(
     (value): value is string => typeof value === 'string' && value !== '',
@@ -41,5 +48,10 @@ export function snapshotOf(session: Session | null, error: AuthError | null): Au
       claims,
     },
     error,
+    sessionEnd: sessionEndOf(session, maxSessionAge),
   }
+}
+
+export function signedOut(error: AuthError | null): AuthSnapshot {
+  return { status: 'signed-out', user: null, error, sessionEnd: null }
 }

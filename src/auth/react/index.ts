@@ -2,6 +2,7 @@ export { AuthProvider } from './auth-provider'
 export { RequireAuth, type RequireAuthProps } from './require-auth'
 export { useAccessToken } from './use-access-token'
 export { useAuth, useAuthClient } from './use-auth'
+export { type SessionEndCountdown, useSessionEnd } from './use-session-end'
 export {
   type AccessToken,
   AuthClient,
@@ -10,6 +11,8 @@ export {
   type AuthEventName,
   type AuthSnapshot,
   type AuthUser,
+  type SessionEnd,
+  type SessionEndCause,
   isAuthError,
   isSignInRequired,
   isTransientAuthError,

@@ -22,7 +22,7 @@ import { assertDpopSupported, type ProviderMetadata } from './metadata'
 import { checkDiscoveryIssuer } from './issuer'
 import { SIGN_IN_STATE_PREFIX } from '../sign-in/pending-sign-ins'
 import type { ProviderCache } from './provider-cache'
-import { type AccessTokenGrant, checkTokenResponse } from './token-response'
+import { type AccessTokenGrant, checkTokenResponse, refreshTokenExpiry } from './token-response'
 
 /**
  * The protocol half of the auth core: oidc-client-ts builds requests and redeems codes, and this
@@ -80,12 +80,16 @@ export interface SignInRequest {
   readonly stepUp?: StepUp
   /** The app's own JSON data, kept with this one request and handed back on its return. */
   readonly appState?: unknown
+  /** Checked parameters the app asked for (`prompt`, `login_hint`, …; sign-in-params.ts). */
+  readonly params?: Readonly<Record<string, string>>
 }
 
 export interface SignInResult {
   readonly idToken: string
   readonly claims: IdTokenClaims
   readonly refreshToken: string | undefined
+  /** When the refresh token stops working, if the provider said (token-response.ts). */
+  readonly refreshExpiresAt?: number | undefined
   /** The access token the code exchange returned (for `tokenResource` when one was sent). */
   readonly accessToken: AccessTokenGrant
   /** Untrusted: it round-tripped through the provider. */
@@ -107,6 +111,8 @@ export interface RefreshResult {
   readonly accessToken: AccessTokenGrant
   /** The rotated refresh token, or the same one when the provider does not rotate. */
   readonly refreshToken: string
+  /** When that refresh token stops working, if the provider said. */
+  readonly refreshExpiresAt?: number | undefined
   readonly idToken: string
   readonly claims: IdTokenClaims
 }
@@ -309,6 +315,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       idToken,
       claims,
       refreshToken: response.refresh_token,
+      refreshExpiresAt: refreshTokenExpiry(response, options.now()),
       accessToken,
       returnTo: state?.returnTo,
       appState: state?.appState,
@@ -333,7 +340,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
           ...extraTokenParams({ resource: tokenResource, scope: tokenScopes?.join(' '), claims }),
           ...(stepUp?.acrValues ? { acr_values: stepUp.acrValues.join(' ') } : {}),
           ...(stepUp?.maxAge !== undefined ? { max_age: stepUp.maxAge } : {}),
-          ...extraQueryParams({ claims, audience }),
+          ...extraQueryParams({ ...request.params, claims, audience }),
         },
       )
       return signIn.url
@@ -393,6 +400,7 @@ export async function createProtocol(options: ProtocolOptions): Promise<Protocol
       return {
         accessToken,
         refreshToken: response.refresh_token ?? refreshToken,
+        refreshExpiresAt: refreshTokenExpiry(response, options.now()),
         idToken: newIdToken ?? idToken,
         claims: newClaims,
       }

@@ -1,4 +1,5 @@
 import { AuthError } from '../errors'
+import { unverifiedJwtPayload } from './http'
 
 export interface RawTokenResponse {
   readonly access_token?: string | undefined
@@ -7,6 +8,8 @@ export interface RawTokenResponse {
   readonly refresh_token?: string | undefined
   readonly id_token?: string | undefined
   readonly scope?: string | undefined
+  /** Keycloak: seconds until the refresh token (the SSO session) expires; 0 for offline tokens. */
+  readonly refresh_expires_in?: unknown
 }
 
 /** Without `expires_in` (RFC 6749 §5.1 only recommends it) assume a short life and renew early. */
@@ -46,4 +49,25 @@ export function checkTokenResponse(response: RawTokenResponse, dpop = false): Ac
         ? expiresIn
         : ASSUMED_LIFETIME_SECONDS,
   }
+}
+
+/**
+ * When the response's refresh token stops working, if the provider says (epoch ms on `now`'s
+ * clock): Keycloak's `refresh_expires_in`, or the `exp` of a refresh token that is a JWT. Only
+ * a warning hangs on it (session-end.ts), so the token is decoded, not verified.
+ */
+export function refreshTokenExpiry(response: RawTokenResponse, now: number): number | undefined {
+  const limits: number[] = []
+  const expiresIn = response.refresh_expires_in
+  if (typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0) {
+    limits.push(now + expiresIn * 1000)
+  }
+  const exp = response.refresh_token === undefined ? undefined : jwtExpiry(response.refresh_token)
+  if (exp !== undefined) limits.push(exp * 1000)
+  return limits.length > 0 ? Math.min(...limits) : undefined
+}
+
+function jwtExpiry(token: string): number | undefined {
+  const exp = unverifiedJwtPayload(token)?.exp
+  return typeof exp === 'number' && Number.isFinite(exp) && exp > 0 ? exp : undefined
 }

@@ -12,6 +12,8 @@ import type { AccessTokenGrant } from '../protocol/token-response'
 export interface RenewedTokens {
   readonly accessToken: AccessTokenGrant
   readonly refreshToken: string | undefined
+  /** When the refresh token stops working, if the provider said. */
+  readonly refreshExpiresAt?: number | undefined
   readonly idToken: string
   readonly claims: IdTokenClaims
 }

@@ -23,6 +23,13 @@ export interface Session {
   /** The validated ID token payload. */
   readonly claims: IdTokenClaims
   readonly refreshToken: string | undefined
+  /**
+   * When the refresh token stops working, as the provider told (epoch ms, the auth client's
+   * clock; session-end.ts); unknown for most providers.
+   */
+  readonly refreshExpiresAt?: number
+  /** When this app signed the user in (the auth client's clock): `maxSessionAge` without `auth_time`. */
+  readonly signedInAt?: number
   readonly accessTokens: Readonly<Record<string, AccessTokenEntry>>
   /** When this tab or a sibling last wrote the session: the newest copy wins across tabs. */
   readonly updatedAt: number
@@ -90,6 +97,7 @@ export function isValidSession(
   if (value.issuer !== expected.issuer || value.clientId !== expected.clientId) return false
   if (typeof value.idToken !== 'string' || typeof value.updatedAt !== 'number') return false
   if (value.refreshToken !== undefined && typeof value.refreshToken !== 'string') return false
+  if (!optionalNumber(value.refreshExpiresAt) || !optionalNumber(value.signedInAt)) return false
   const claims = value.claims
   if (!isRecord(claims) || typeof claims.sub !== 'string' || typeof claims.iss !== 'string') {
     return false
@@ -104,6 +112,10 @@ export function isValidSession(
       typeof entry.renewAt === 'number' &&
       Array.isArray(entry.scopes),
   )
+}
+
+function optionalNumber(value: unknown): boolean {
+  return value === undefined || (typeof value === 'number' && Number.isFinite(value))
 }
 
 const KEY_PREFIX = 'tessera.session:'

@@ -25,6 +25,10 @@ export interface SignInRequest {
   readonly returnTo: string
   readonly stepUp?: StepUp | undefined
   readonly appState?: unknown
+  /** Checked hints for the provider's page (sign-in-params.ts). */
+  readonly params?: Readonly<Record<string, string>>
+  /** Whether a signed-in sibling tab's session may answer instead of the provider. */
+  readonly adoptSibling?: boolean
 }
 
 /**
@@ -34,12 +38,12 @@ export interface SignInRequest {
  */
 export async function createSignInRedirect(
   context: SignInContext,
-  { returnTo, stepUp, appState }: SignInRequest,
+  { returnTo, stepUp, appState, params, adoptSibling = !stepUp }: SignInRequest,
 ): Promise<string | undefined> {
   const protocolReady = context.protocol()
   protocolReady.catch(() => undefined) // reported below, unless a sibling answers first
   context.provider.getMetadata().catch(() => undefined) // discovery, alongside the code
-  if (!stepUp && (await context.adoptSiblingSession())) return undefined
+  if (adoptSibling && (await context.adoptSiblingSession())) return undefined
   const protocol = await protocolReady
   // SEC-42: one redirect sign-in per tab: an earlier one (abandoned at the provider) can no
   // longer complete, nor hand back its app state.
@@ -56,6 +60,7 @@ export async function createSignInRedirect(
     claims: claimsRequest(stepUp?.claims, context.config.clientCapabilities),
     ...(stepUp ? { stepUp } : {}),
     ...(appState === undefined ? {} : { appState }),
+    ...(params ? { params } : {}),
   })
 }
 
@@ -84,6 +89,8 @@ export async function redeemSignIn(context: SignInContext, url: string): Promise
     idToken: result.idToken,
     claims: result.claims,
     refreshToken: result.refreshToken,
+    ...(result.refreshExpiresAt === undefined ? {} : { refreshExpiresAt: result.refreshExpiresAt }),
+    signedInAt: context.now(),
     accessTokens: {},
     updatedAt: 0,
   }

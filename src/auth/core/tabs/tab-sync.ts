@@ -25,13 +25,16 @@ export type TabMessage =
   | { readonly type: 'signed-out'; readonly reason: 'user' | 'expired' }
   | { readonly type: 'request-session'; readonly since: number }
 
-/** The transport: BroadcastChannel in browsers; tests pass an in-memory hub. */
-export interface TabChannel {
-  post(message: TabMessage): void
+/**
+ * The transport: BroadcastChannel in browsers; tests pass an in-memory hub. What arrives is
+ * `unknown`: each receiver parses it.
+ */
+export interface TabChannel<M = TabMessage> {
+  post(message: M): void
   listen(handler: (message: unknown) => void): void
 }
 
-export function browserTabChannel(name: string): TabChannel | undefined {
+export function browserTabChannel<M = TabMessage>(name: string): TabChannel<M> | undefined {
   if (typeof BroadcastChannel === 'undefined') return undefined
   const channel = new BroadcastChannel(name)
   return {
