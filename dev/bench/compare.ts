@@ -23,7 +23,7 @@ export interface RunningApp {
   readonly whileSignedIn?: (page: Page, run: number) => Promise<void>
 }
 
-/** `runs` rounds of every timed flow per app, in alternating order; rounds[i] is apps[i]'s. */
+/** `runs` rounds of every timed flow per app, in turns; rounds[i] is apps[i]'s. */
 export async function alternateRounds(
   browser: Browser,
   apps: readonly RunningApp[],
@@ -31,9 +31,9 @@ export async function alternateRounds(
 ): Promise<FlowRound[][]> {
   const rounds = apps.map((): FlowRound[] => [])
   for (let run = 0; run < runs; run++) {
-    // Each app goes first every other run: none always follows another's warm-up.
-    const order = apps.map((_, i) => i)
-    if (run % 2 === 1) order.reverse()
+    // The apps take turns going first (with two, every other run), so none always follows
+    // another's warm-up.
+    const order = apps.map((_, i) => (i + run) % apps.length)
     for (const i of order) {
       const app = apps[i]
       const user = app?.stack.users[0]

@@ -7,7 +7,7 @@
  */
 import type { DemoUser, DevStack } from '../config'
 import { REQUEST_LOG_PATH } from '../request-log'
-import type { Engine, EngineName, Tab } from '../../e2e/engines/support/engine'
+import type { BrowserSession, Engine, EngineName, Tab } from '../../e2e/engines/support/engine'
 import { findEngines } from '../../e2e/engines/support/find-engines'
 import { launchFirefox } from '../../e2e/engines/support/firefox'
 import { launchWebKit } from '../../e2e/engines/support/webkit'
@@ -27,6 +27,8 @@ export interface EngineBench {
   readonly reloadMs: Stats
   /** Requests to the provider during the reloads (0 expected). */
   readonly reloadProviderRequests: number
+  /** Samples given up (an error, or a driver that stopped answering), with why. */
+  readonly failures: readonly string[]
 }
 
 /** When this document received the demo API's `/me` answer, by its clock; NaN if it did not. */
@@ -50,34 +52,62 @@ async function providerRequests(stack: DevStack): Promise<number> {
   return ((await response.json()) as unknown[]).length
 }
 
+/**
+ * How long one sample (opening a session, or its deep link and reload) may take. A driver can stop
+ * answering (WebKitWebDriver did, once, in the middle of a run); the sample is then given up,
+ * so one hang costs a sample, not the whole bench.
+ */
+const SAMPLE_TIMEOUT_MS = 90_000
+
+function withinTime<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`${what}: no answer within ${String(SAMPLE_TIMEOUT_MS / 1000)} s`))
+    }, SAMPLE_TIMEOUT_MS)
+  })
+  return Promise.race([work, late]).finally(() => {
+    clearTimeout(timer)
+  })
+}
+
 async function measure(engine: Engine, stack: DevStack, user: DemoUser, runs: number) {
   const deepLink: number[] = []
   const callback: number[] = []
   const reload: number[] = []
+  const failures: string[] = []
   let reloadRequests = 0
-  for (let run = 0; run < runs; run++) {
-    const session = await engine.open()
-    try {
-      const tab = session.firstTab
-      const start = Date.now()
-      await tab.goto(`${stack.appOrigin}/profile`)
-      await tab.fill({ label: 'Username' }, user.username)
-      await tab.fill({ label: 'Password' }, user.password)
-      await tab.click({ role: 'button', name: 'Sign in' })
-      await apiAnswerShown(tab, user)
-      deepLink.push(Date.now() - start)
-      callback.push(await apiAnswerAt(tab, stack))
+  const sample = async (tab: Tab) => {
+    const start = Date.now()
+    await tab.goto(`${stack.appOrigin}/profile`)
+    await tab.fill({ label: 'Username' }, user.username)
+    await tab.fill({ label: 'Password' }, user.password)
+    await tab.click({ role: 'button', name: 'Sign in' })
+    await apiAnswerShown(tab, user)
+    deepLink.push(Date.now() - start)
+    callback.push(await apiAnswerAt(tab, stack))
 
-      const before = await providerRequests(stack)
-      await tab.reload()
-      await apiAnswerShown(tab, user)
-      reload.push(await apiAnswerAt(tab, stack))
-      reloadRequests += (await providerRequests(stack)) - before
+    const before = await providerRequests(stack)
+    await tab.reload()
+    await apiAnswerShown(tab, user)
+    reload.push(await apiAnswerAt(tab, stack))
+    reloadRequests += (await providerRequests(stack)) - before
+  }
+  for (let run = 0; run < runs; run++) {
+    const what = `${engine.name} sample ${String(run + 1)}`
+    let session: BrowserSession | undefined
+    try {
+      session = await withinTime(engine.open(), what)
+      await withinTime(sample(session.firstTab), what)
+    } catch (error) {
+      failures.push(error instanceof Error ? error.message : String(error))
     } finally {
-      await session.close()
+      await session?.close().catch((error: unknown) => {
+        failures.push(`${what}, closing: ${String(error)}`)
+      })
     }
   }
-  return { deepLink, callback, reload, reloadRequests }
+  return { deepLink, callback, reload, reloadRequests, failures }
 }
 
 /** Every installed engine's flows, `runs` samples each; prints a line for each one skipped. */
@@ -109,6 +139,7 @@ export async function measureEngines(
           callbackMs: stats(samples.callback),
           reloadMs: stats(samples.reload),
           reloadProviderRequests: samples.reloadRequests,
+          failures: samples.failures,
         })
       } finally {
         await engine.close()

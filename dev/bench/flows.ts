@@ -18,9 +18,11 @@ export interface FlowSample {
 
 function providerCounter(context: BrowserContext, stack: DevStack): Request[] {
   const requests: Request[] = []
+  // The provider's origin: some issuers have a path or a trailing slash (Auth0's).
+  const provider = new URL(stack.issuer).origin
   context.on('request', (request) => {
     const url = new URL(request.url())
-    if (url.origin === stack.issuer && url.pathname !== '/favicon.ico') requests.push(request)
+    if (url.origin === provider && url.pathname !== '/favicon.ico') requests.push(request)
   })
   return requests
 }
@@ -214,7 +216,7 @@ export async function concurrentExpiredCalls(
 export const POINTER_REST_MS = 150
 
 /**
- * Signed out on `/` (discovery and keys prefetched while it loaded): click "Sign in". With
+ * Signed out on `/`, once it loaded and its network went idle: click "Sign in". With
  * `rttMs`, on the network `deepLinkSignIn` emulates, the pointer resting on the button for
  * `POINTER_REST_MS` first.
  */

@@ -26,7 +26,7 @@ export interface FlowStats {
     readonly leaveMs: Stats
     readonly callbackMs: Stats
   }
-  /** Signed out on `/` (prefetched while it loaded), click "Sign in" → signed in. */
+  /** Signed out on `/`, once it loaded: click "Sign in" → signed in. */
   readonly clickSignIn: { readonly providerRequests: Stats; readonly ms: Stats }
   /** The same on the emulated network, the pointer resting on the button first. */
   readonly clickOverNetwork: { readonly ms: Stats }
@@ -67,20 +67,25 @@ export interface BenchResult extends FlowStats {
   readonly soak: SoakReport | null
   /** The deep-link sign-in and the reload in Firefox and WebKit, where installed. */
   readonly engines: readonly EngineBench[]
-  /** The peer (dev/bench/peer/), its timed flows alternating with Tessera's in this run. */
-  readonly peer: FlowStats & { readonly name: string; readonly firstLoad: Size }
+  /** The machine's 1-minute load average when the timed flows started and ended. */
+  readonly loadAverage: LoadAverage
+  /** The peers (dev/bench/peers/), their timed flows alternating with Tessera's in this run. */
+  readonly peers: readonly PeerResult[]
 }
 
-/**
- * The peers, measured side by side on this machine by another harness (2026-11-25,
- * /work/shared/research/perf-baseline.md): auth share of first-load JS (gzip KiB), deep-link
- * sign-in (provider requests, median ms), click sign-in (requests, ms), reload (ms).
- */
-const PEERS = [
-  { name: 'MSAL.js', gzip: 69.7, deepLink: [6, 575], click: [5, 444], reloadMs: 74 },
-  { name: 'react-oidc-context', gzip: 17.6, deepLink: [7, 512], click: [7, 388], reloadMs: 61 },
-  { name: 'auth0-react', gzip: 61.8, deepLink: [6, 518], click: [6, 410], reloadMs: 68 },
-] as const
+export interface LoadAverage {
+  readonly start: number
+  readonly end: number
+}
+
+export interface PeerResult extends FlowStats {
+  /** Its libraries and their versions. */
+  readonly name: string
+  /** A short name for table headings and the chart. */
+  readonly label: string
+  /** Its first-load JS: the whole app (one chunk). */
+  readonly firstLoad: Size
+}
 
 export function flowStats(rounds: readonly FlowRound[]): FlowStats {
   const of = <T>(pick: (round: FlowRound) => T) => rounds.map(pick)
@@ -183,7 +188,7 @@ Settings: \`BENCH_RUNS=${String(r.runs)}\` (default 5), \`BENCH_SOAK_SECONDS=${S
 ## Bundle (KiB)
 | JS | raw | gzip | brotli |
 | --- | ---: | ---: | ---: |
-${sizeRow('first load (bootstrap + the preloaded React app)', r.bundle.firstLoad)}
+${sizeRow('first load (bootstrap + the React app)', r.bundle.firstLoad)}
 ${sizeRow('bootstrap (all a signed-out deep link runs before leaving)', r.bundle.bootstrap)}
 ${sizeRow('lazy sign-in/renewal chunk', r.bundle.lazy)}
 ${sizeRow('lazy chunks off the sign-in path (DPoP, silent renewal, AADSTS fixes)', r.bundle.optIn)}
@@ -215,20 +220,7 @@ CORS preflights the provider received during all of these sign-ins: ${String(r.t
 
 \`getAccessToken\` on a cache hit: **${r.tokenAccessMicros.median.toFixed(2)} µs** per call (${r.tokenAccessMicros.min.toFixed(2)}–${r.tokenAccessMicros.max.toFixed(2)}; 20 batches of 2,000 calls in Chromium; target ≤ 50).
 
-## Against ${r.peer.name}, measured alternately in this run
-The peer app (\`dev/bench/peer/\`) is written the way react-oidc-context's README shows, renders what the flows look for, and runs against a stack of its own; each run measures one round of its flows and one of Tessera's, in alternating order. It is the fastest and smallest peer of the research.
-
-${comparisonRows(r.peer.name, r.peer, 'Tessera', r)}
-First-load JS, gzip: Tessera ${kib(r.bundle.firstLoad.gzip)} KiB (a signed-out deep link runs ${kib(r.bundle.bootstrap.gzip)} KiB), the peer ${kib(r.peer.firstLoad.gzip)} KiB (its whole app, with less of one: a dozen elements a page, no query cache, no styles).
-
-## Against the research's figures (research/perf-baseline.md: same machine, another harness)
-| | auth share gzip KiB | deep link: requests / ms | click: requests / ms | reload ms |
-| --- | ---: | ---: | ---: | ---: |
-| **Tessera** | ${kib(r.bundle.authSignInPath.gzip)} (reload ${kib(r.bundle.authFirstLoad.gzip)}) | ${String(r.deepLinkSignIn.providerRequests.median)} / ${r.deepLinkSignIn.ms.median.toFixed(0)} | ${String(r.clickSignIn.providerRequests.median)} / ${r.clickSignIn.ms.median.toFixed(0)} | ${r.signedInReload.ms.median.toFixed(0)} |
-${PEERS.map((p) => `| ${p.name} | ${p.gzip.toFixed(1)} | ${String(p.deepLink[0])} / ${String(p.deepLink[1])} | ${String(p.click[0])} / ${String(p.click[1])} | ${String(p.reloadMs)} |`).join('\n')}
-
-Tessera's counts include the JWKS fetch for signature checking, which no peer does; discovery and JWKS are fetched once per browser session (the click flow fetches them while \`/\` loads, before the click). The research's times came from another harness on a quieter day; the same peer measured by this bench is the fairer comparison (above).
-
+${peersMarkdown(r)}
 ## ${String(c.calls)} concurrent calls with an expired access token
 refresh grants: ${String(c.refreshGrants)}, calls ok: ${String(c.ok)}/${String(c.calls)}, next refresh ok: ${String(c.laterRefreshOk)}
 ${multiTab(r.multiTabExpiredCalls)}
@@ -244,13 +236,15 @@ function engines(results: readonly EngineBench[]): string {
     (e) =>
       `| ${e.version} | ${ms(e.callbackMs)} | ${ms(e.deepLinkMs)} | ${ms(e.reloadMs)} | ${String(e.reloadProviderRequests)} |`,
   )
+  const failures = results.flatMap((e) => e.failures.map((f) => `- ${e.version}: ${f}`))
   return `
 ## Other engines (median, min–max)
 Driven as the engine matrix drives them (docs/engines.md). Page clock: the document's navigation start → the demo API's answer received (Resource Timing). The deep link's wall clock includes the driver typing at the provider.
 
 | engine | deep link, callback page (page clock) | deep link → API answer shown (wall) | signed-in reload (page clock) | provider requests, all reloads |
 | --- | ---: | ---: | ---: | ---: |
-${rows.join('\n')}`
+${rows.join('\n')}
+${failures.length > 0 ? `\nSamples given up:\n${failures.join('\n')}` : ''}`
 }
 
 /** The timed flows of two builds, measured alternately (`BENCH_COMPARE`). */
@@ -268,38 +262,120 @@ export interface Comparison {
 
 const quartiles = (s: Stats) => `${s.median.toFixed(0)} [${s.q1.toFixed(0)}–${s.q3.toFixed(0)}]`
 
-/**
- * Two apps' timed flows side by side: medians and IQRs, the difference of the medians (b − a)
- * and b's verdict against a (`spread.ts`).
- */
-function comparisonRows(aLabel: string, a: FlowStats, bLabel: string, b: FlowStats): string {
-  const row = (name: string, pick: (flows: FlowStats) => Stats) => {
-    // Whole ms, rounded first: toFixed(0) prints -0.4 as "-0".
-    const delta = Math.round(pick(b).median - pick(a).median)
-    const spread = Math.max(iqr(pick(a)), iqr(pick(b)))
-    return `| ${name} | ${quartiles(pick(a))} | ${quartiles(pick(b))} | ${delta > 0 ? '+' : ''}${String(delta)} | ${spread.toFixed(0)} | ${verdict(pick(a), pick(b))} |`
+/** A timed flow: what the tables and the chart call it, and where its statistics are. */
+export interface TimedFlow {
+  readonly label: string
+  readonly pick: (flows: FlowStats) => Stats
+}
+
+const RTT = `${String(EMULATED_RTT_MS)} ms round trips (emulated)`
+
+/** Every timed flow, in the order the tables and the chart show them. */
+export const TIMED_FLOWS: readonly TimedFlow[] = [
+  { label: 'deep-link sign-in → API answer', pick: (f) => f.deepLinkSignIn.ms },
+  {
+    label: "deep link, the app's first page → leaves for the provider (page clock)",
+    pick: (f) => f.deepLinkSignIn.leaveMs,
+  },
+  {
+    label: 'deep link, the callback page: HTML → API answer in the DOM (page clock)',
+    pick: (f) => f.deepLinkSignIn.callbackMs,
+  },
+  { label: 'click "Sign in" on `/` → signed in', pick: (f) => f.clickSignIn.ms },
+  {
+    label: 'sign in again after signing out (same browser session)',
+    pick: (f) => f.signInAgain.ms,
+  },
+  { label: 'signed-in reload → API answer', pick: (f) => f.signedInReload.ms },
+  {
+    label: 'reload: navigation start → API request',
+    pick: (f) => f.signedInReload.navigationToApiRequestMs,
+  },
+  {
+    label: `reload, ${RTT}: navigation start → API answer`,
+    pick: (f) => f.signedInReload.overNetworkMs,
+  },
+  { label: `deep link, ${RTT} → API answer`, pick: (f) => f.deepLinkOverNetwork.ms },
+  {
+    label: '… the first page → leaves for the provider (page clock)',
+    pick: (f) => f.deepLinkOverNetwork.leaveMs,
+  },
+  {
+    label: '… the callback page: HTML → API answer in the DOM (page clock)',
+    pick: (f) => f.deepLinkOverNetwork.callbackMs,
+  },
+  {
+    label: '… then a reload once every connection ended: navigation start → API answer',
+    pick: (f) => f.signedInReload.coldOverNetworkMs,
+  },
+  {
+    label: `click "Sign in", ${RTT}, pointer on it ${String(POINTER_REST_MS)} ms first`,
+    pick: (f) => f.clickOverNetwork.ms,
+  },
+]
+
+/** b against a: the difference of the medians (b − a), the larger IQR and b's verdict. */
+function judged(a: Stats, b: Stats) {
+  // Whole ms, rounded first: toFixed(0) prints -0.4 as "-0".
+  const delta = Math.round(b.median - a.median)
+  return {
+    delta: `${delta > 0 ? '+' : ''}${String(delta)}`,
+    spread: Math.max(iqr(a), iqr(b)).toFixed(0),
+    verdict: verdict(a, b),
   }
+}
+
+const VERDICT_RULE =
+  'A verdict is faster or slower only when the medians differ by more than the larger IQR; closer is a tie.'
+
+/** Two apps' timed flows side by side: medians and IQRs, Δ median (b − a) and b's verdict. */
+function comparisonRows(aLabel: string, a: FlowStats, bLabel: string, b: FlowStats): string {
+  const rows = TIMED_FLOWS.map(({ label, pick }) => {
+    const { delta, spread, verdict: v } = judged(pick(a), pick(b))
+    return `| ${label} | ${quartiles(pick(a))} | ${quartiles(pick(b))} | ${delta} | ${spread} | ${v} |`
+  })
   const requests = (pick: (flows: FlowStats) => Stats) =>
     `${String(pick(a).median)} / ${String(pick(b).median)}`
   return `| flow (ms: median [IQR, q1–q3]) | ${aLabel} | ${bLabel} | Δ median | larger IQR | ${bLabel}: |
 | --- | ---: | ---: | ---: | ---: | --- |
-${row('deep-link sign-in → API answer', (f) => f.deepLinkSignIn.ms)}
-${row("deep link, the app's first page → leaves for the provider (page clock)", (f) => f.deepLinkSignIn.leaveMs)}
-${row('deep link, the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkSignIn.callbackMs)}
-${row('click "Sign in" on `/` → signed in', (f) => f.clickSignIn.ms)}
-${row('sign in again after signing out (same browser session)', (f) => f.signInAgain.ms)}
-${row('signed-in reload → API answer', (f) => f.signedInReload.ms)}
-${row('reload: navigation start → API request', (f) => f.signedInReload.navigationToApiRequestMs)}
-${row(`reload, ${String(EMULATED_RTT_MS)} ms round trips (emulated): navigation start → API answer`, (f) => f.signedInReload.overNetworkMs)}
-${row(`deep link, ${String(EMULATED_RTT_MS)} ms round trips (emulated) → API answer`, (f) => f.deepLinkOverNetwork.ms)}
-${row('… the first page → leaves for the provider (page clock)', (f) => f.deepLinkOverNetwork.leaveMs)}
-${row('… the callback page: HTML → API answer in the DOM (page clock)', (f) => f.deepLinkOverNetwork.callbackMs)}
-${row('… then a reload once every connection ended: navigation start → API answer', (f) => f.signedInReload.coldOverNetworkMs)}
-${row(`click "Sign in", ${String(EMULATED_RTT_MS)} ms round trips (emulated), pointer on it ${String(POINTER_REST_MS)} ms first`, (f) => f.clickOverNetwork.ms)}
+${rows.join('\n')}
 
-A verdict is faster or slower only when the medians differ by more than the larger IQR; closer is a tie.
+${VERDICT_RULE}
 
 Provider requests: deep link ${requests((f) => f.deepLinkSignIn.providerRequests)}, click ${requests((f) => f.clickSignIn.providerRequests)}, again ${requests((f) => f.signInAgain.providerRequests)}, reload ${requests((f) => f.signedInReload.providerRequests)}.
+`
+}
+
+/** Tessera and every peer of the run: sizes, then every timed flow with Tessera's verdicts. */
+export function peersMarkdown(r: BenchResult): string {
+  const heading = r.peers.map((p) => ` ${p.label} | Tessera vs ${p.label} |`).join('')
+  const rule = r.peers.map(() => ' ---: | --- |').join('')
+  const rows = TIMED_FLOWS.map(({ label, pick }) => {
+    const cells = r.peers.map((peer) => {
+      const { delta, spread, verdict: v } = judged(pick(peer), pick(r))
+      return ` ${quartiles(pick(peer))} | ${delta} (IQR ${spread}): ${v === 'tie' ? v : `**${v}**`} |`
+    })
+    return `| ${label} | ${quartiles(pick(r))} |${cells.join('')}`
+  })
+  const requests = (name: string, f: FlowStats) =>
+    `| ${name} | ${String(f.deepLinkSignIn.providerRequests.median)} | ${String(f.clickSignIn.providerRequests.median)} | ${String(f.signInAgain.providerRequests.median)} | ${String(f.signedInReload.providerRequests.median)} |`
+  return `## Against the peers, measured alternately in this run
+Each peer (\`dev/bench/peers/\`) renders Tessera's own pages (its components, styles and markup) with another auth library, written the way that library's README shows, on a stack of its own; every run measures one round of each app's flows, the app that goes first changing every run. Load average (1 min): ${r.loadAverage.start.toFixed(2)} at the start of the flows, ${r.loadAverage.end.toFixed(2)} at their end.
+
+| flow (ms: median [IQR, q1–q3]) | Tessera |${heading}
+| --- | ---: |${rule}
+${rows.join('\n')}
+
+${VERDICT_RULE} Δ is Tessera's median minus the peer's.
+
+| first-load JS (KiB) | raw | gzip | brotli |
+| --- | ---: | ---: | ---: |
+${sizeRow('Tessera (bootstrap + the React app)', r.bundle.firstLoad)}
+${r.peers.map((p) => sizeRow(p.name, p.firstLoad)).join('\n')}
+
+| provider requests (median) | deep link | click | sign in again | two reloads (loopback, emulated) |
+| --- | ---: | ---: | ---: | ---: |
+${[requests('Tessera', r), ...r.peers.map((p) => requests(p.label, p))].join('\n')}
 `
 }
 

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: sizes of the built app and the auth layer's share, provider round trips and
- * times for sign-in and reload, refresh grants under concurrency (one tab, then three), and a
- * real-time soak, measured in Chromium against the real local stack; then the deep-link sign-in
- * and the reload in Firefox and WebKit, where installed (dev/bench/engines.ts). A benchmark,
- * not a test: it reports, it does not judge.
+ * times for sign-in and reload, measured alternately with the peer apps (dev/bench/peers/) and
+ * charted into docs/bench-latest.svg; refresh grants under concurrency (one tab, then three),
+ * and a real-time soak, measured in Chromium against the real local stack; then the deep-link
+ * sign-in and the reload in Firefox and WebKit, where installed (dev/bench/engines.ts). A
+ * benchmark, not a test: it reports, it does not judge (docs/performance.md).
  *
  * Environment:
  * - `BENCH_RUNS` (default 5): samples of each timed flow.
@@ -17,7 +18,7 @@
  * - `BENCH_ONLY=soak`: only the soak (with sizes), e.g. to repeat it under load.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { loadavg } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -25,9 +26,11 @@ import { type Browser, chromium } from '@playwright/test'
 
 import { devStack, type DevStack } from '../config'
 import { REQUEST_LOG_PATH } from '../request-log'
-import { startStack } from '../stack'
+import { withProfile } from '../profiles'
+import { startStack, type StartedStack } from '../stack'
 import { CHROMIUM_ARGS, ensureChromium } from '../../e2e/support/chromium'
 import { measureBundle } from './bundle-size'
+import { benchChart } from './chart'
 import { alternateRounds, compareBuilds } from './compare'
 import { type EngineBench, measureEngines } from './engines'
 import { concurrentExpiredCalls, tokenAccessMicros } from './flows'
@@ -39,8 +42,9 @@ import {
   flowStats,
   markdown,
   soakMarkdown,
+  TIMED_FLOWS,
 } from './report'
-import { buildPeer, PEER, peerFirstLoad } from './peer/build'
+import { buildPeer, PEERS, peerFirstLoad } from './peers/build'
 import { soak } from './soak'
 import { stats } from './spread'
 
@@ -59,10 +63,14 @@ const CPU_LOAD = wholeNumber('BENCH_CPU_LOAD', 0, 0)
 const ONLY_SOAK = process.env.BENCH_ONLY === 'soak'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const DIST = `${ROOT}dist`
-const PEER_DIST = `${ROOT}dev/bench/results/peer-dist`
+const PEERS_DIST = `${ROOT}dev/bench/results/peers`
+const CHART = `${ROOT}docs/bench-latest.svg`
 
-/** A stack for the bench on ports from `firstPort` (access tokens live 600 s). */
-function benchStack(firstPort: number) {
+/**
+ * A stack for the bench on ports from `firstPort` (access tokens live 600 s), its provider
+ * playing `profile` (dev/profiles/).
+ */
+function benchStack(firstPort: number, profile = 'generic') {
   return devStack({
     ...process.env,
     TESSERA_IDP_PORT: String(firstPort),
@@ -70,26 +78,35 @@ function benchStack(firstPort: number) {
     TESSERA_NOTES_API_PORT: String(firstPort + 2),
     TESSERA_APP_PORT: String(firstPort + 10),
     TESSERA_DIAGNOSTICS: '1',
+    TESSERA_PROFILE: profile,
   })
 }
 
 /**
- * Everything measured on the bench's main stack, with the peer's timed flows (on a stack of its
- * own) alternating with Tessera's, round by round.
+ * Everything measured on the bench's main stack, with every peer's timed flows (each on a stack
+ * of its own) alternating with Tessera's, round by round.
  */
 async function measureFlows(browser: Browser) {
   const stack = benchStack(9800)
-  const peerStack = benchStack(9820)
   const user = stack.users[0]
   if (!user) throw new Error('dev/config.ts has no demo user')
+  const peers = PEERS.map((peer, i) => ({
+    peer,
+    stack: withProfile(benchStack(9820 + 20 * i, peer.profile)),
+    dist: `${PEERS_DIST}/${peer.folder}`,
+  }))
   const tokenAccess: number[] = []
-  await buildPeer(peerStack, PEER_DIST)
+  for (const { peer, stack: peerStack, dist } of peers) await buildPeer(peer, peerStack, dist)
   // The provider's request log (server side) shows CORS preflights, which the browser hides.
   process.env.TESSERA_DEV_ENDPOINTS = '1'
-  const running = await startStack(stack, { mode: 'dist', root: DIST })
-  const peerRunning = await startStack(peerStack, { mode: 'dist', root: PEER_DIST })
+  const running: StartedStack[] = []
   try {
-    const [rounds = [], peerRounds = []] = await alternateRounds(
+    running.push(await startStack(stack, { mode: 'dist', root: DIST }))
+    for (const peer of peers) {
+      running.push(await startStack(peer.stack, { mode: 'dist', root: peer.dist }))
+    }
+    const [loadAtStart = 0] = loadavg()
+    const [rounds = [], ...peerRounds] = await alternateRounds(
       browser,
       [
         {
@@ -98,18 +115,52 @@ async function measureFlows(browser: Browser) {
             if (run === RUNS - 1) tokenAccess.push(...(await tokenAccessMicros(page)))
           },
         },
-        { stack: peerStack },
+        ...peers,
       ],
       RUNS,
     )
+    const [loadAtEnd = 0] = loadavg()
     const preflights = await providerPreflights(stack)
     const concurrency = await concurrentExpiredCalls(browser, stack, user, 10)
     const multiTab = await multiTabExpiredCalls(browser, stack, user, { tabs: 3, calls: 50 })
-    return { rounds, peerRounds, preflights, tokenAccess, concurrency, multiTab }
+    return {
+      rounds,
+      peers: peers.map(({ peer, dist }, i) => ({
+        name: peer.name,
+        label: peer.label,
+        firstLoad: peerFirstLoad(dist),
+        ...flowStats(peerRounds[i] ?? []),
+      })),
+      loadAverage: { start: loadAtStart, end: loadAtEnd },
+      preflights,
+      tokenAccess,
+      concurrency,
+      multiTab,
+    }
   } finally {
-    await peerRunning.close()
-    await running.close()
+    for (const stackRunning of running.reverse()) await stackRunning.close()
   }
+}
+
+/** docs/bench-latest.svg: every timed flow, Tessera and each peer (medians, IQRs). */
+function writeChart(result: BenchResult): void {
+  const apps = [
+    { name: 'Tessera', flows: result },
+    ...result.peers.map((p) => ({ name: p.label, flows: p })),
+  ]
+  const load = `load average ${result.loadAverage.start.toFixed(1)}–${result.loadAverage.end.toFixed(1)} on ${String(availableParallelism())} cores`
+  writeFileSync(
+    CHART,
+    benchChart({
+      title: 'Tessera and its peers, measured alternately in one run (ms)',
+      subtitle: `${result.date.slice(0, 10)}, BENCH_RUNS=${String(result.runs)} rounds per app, Chromium, ${load}`,
+      flows: TIMED_FLOWS.map(({ label, pick }) => ({
+        label,
+        apps: apps.map((app) => ({ name: app.name, stats: pick(app.flows) })),
+      })),
+    }),
+  )
+  console.log('Wrote docs/bench-latest.svg')
 }
 
 /** OPTIONS requests the provider received (CORS preflights), from its request log. */
@@ -202,7 +253,8 @@ async function main(): Promise<void> {
       soakSeconds: SOAK_SECONDS,
       bundle,
       ...flowStats(flows.rounds),
-      peer: { ...PEER, firstLoad: peerFirstLoad(PEER_DIST), ...flowStats(flows.peerRounds) },
+      loadAverage: flows.loadAverage,
+      peers: flows.peers,
       tokenRequestPreflights: flows.preflights,
       tokenAccessMicros: stats(flows.tokenAccess),
       concurrentExpiredCalls: { calls: 10, ...concurrency },
@@ -215,6 +267,7 @@ async function main(): Promise<void> {
     mkdirSync(`${ROOT}dev/bench/results`, { recursive: true })
     writeFileSync(`${ROOT}dev/bench/results/latest.json`, `${JSON.stringify(result, null, 2)}\n`)
     console.log('Wrote dev/bench/results/latest.json')
+    writeChart(result)
   } finally {
     await browser.close()
   }

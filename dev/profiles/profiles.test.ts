@@ -85,3 +85,31 @@ describe.each(cases)('the $profile profile', ({ stack, issuerPath, tokenPath, re
     expect(response.status).toBe(404)
   })
 })
+
+describe('the auth0 profile, as auth0-spa-js uses it', () => {
+  const stack = cases[0]?.stack ?? devStack({ TESSERA_PROFILE: 'auth0' })
+  const origin = new URL(stack.issuer).origin
+
+  it('offers the web_message response mode: a silent sign-in in a hidden frame', async () => {
+    const response = await fetch(`${origin}/.well-known/openid-configuration`)
+    const metadata = (await response.json()) as { response_modes_supported: string[] }
+
+    expect(metadata.response_modes_supported).toContain('web_message')
+  })
+
+  it('/v2/logout goes back to a returnTo the application allows, and nowhere else', async () => {
+    const logout = (returnTo: string) =>
+      fetch(`${origin}/v2/logout?${new URLSearchParams({ client_id: stack.clientId, returnTo })}`, {
+        redirect: 'manual',
+      })
+    const allowed = stack.postLogoutRedirectUris[0] ?? ''
+
+    const back = await logout(allowed)
+    const elsewhere = await logout('https://elsewhere.example/')
+
+    expect(back.status).toBe(302)
+    expect(back.headers.get('location')).toBe(allowed)
+    expect(elsewhere.status).toBe(200)
+    expect(await elsewhere.text()).toBe('You are signed out.')
+  })
+})

@@ -10,6 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { setTimeout as delay } from 'node:timers/promises'
 
 import { Builder, By, type WebDriver, type WebElement } from 'selenium-webdriver'
 
@@ -278,12 +279,16 @@ class WebKitSession implements BrowserSession {
 
   async close(): Promise<void> {
     try {
-      await this.#driver.quit()
+      // A browser that hangs may not answer `quit` either; its driver is ended all the same.
+      await Promise.race([this.#driver.quit(), delay(QUIT_TIMEOUT_MS)])
     } finally {
       await this.#process.stop()
     }
   }
 }
+
+/** How long `close` waits for the driver to quit its browser before ending them both. */
+const QUIT_TIMEOUT_MS = 10_000
 
 export interface WebKitPaths {
   /** `WebKitWebDriver`. */
