@@ -52,6 +52,39 @@ test('a new tab is signed in from a signed-in sibling without an authorize reque
   expect(provider.authorizeRequests()).toBe(1)
 })
 
+test('a new tab opened while the only signed-in tab reloads waits for it, not the provider', async ({
+  page,
+  context,
+  provider,
+}) => {
+  await signIn(page)
+  // The signed-in tab's next page is slow to start: no tab holds the session meanwhile.
+  let started: () => void = () => undefined
+  const slowStart = new Promise<void>((resolve) => {
+    started = resolve
+  })
+  await page.route('**/config.json', async (route) => {
+    await slowStart
+    await route.continue()
+  })
+  const reloading = page.reload()
+  await expect.poll(() => page.evaluate(() => 1).catch(() => 0)).toBe(0) // its page has gone
+
+  const fresh = await context.newPage()
+  await fresh.goto('/profile', { waitUntil: 'commit' })
+  await fresh.waitForTimeout(1_000) // the new tab has looked for a sibling, and found none
+  started()
+  await reloading
+
+  await expect(fresh.getByRole('region', { name: 'From the demo API' })).toContainText(alice.name)
+  expect(provider.authorizeRequests()).toBe(1)
+  // What the reloading tab left in localStorage: one time, nothing else.
+  const note = await fresh.evaluate(() => Object.entries(localStorage))
+  expect(note).toEqual([
+    [expect.stringMatching(/^tessera-signed-in:/), expect.stringMatching(/^\d+$/)],
+  ])
+})
+
 test('signing out in one tab signs out every tab', async ({ page, context }) => {
   await signIn(page)
   const other = await context.newPage()
@@ -79,7 +112,10 @@ test('with no tab left open, a new tab signs in through the provider’s session
   const fresh = await context.newPage()
   await fresh.goto('/profile')
 
-  await expect(fresh.getByRole('region', { name: 'From the demo API' })).toContainText(alice.name)
+  // The closed tab may have been reloading: the new one gives it 3 s to come back first.
+  await expect(fresh.getByRole('region', { name: 'From the demo API' })).toContainText(alice.name, {
+    timeout: 10_000,
+  })
   expect(provider.authorizeRequests()).toBe(2)
   expect(provider.count((r) => r.method() === 'POST' && r.url().includes('/login'))).toBe(1)
 })

@@ -8,7 +8,7 @@ export function createTabHub() {
   const handlers = new Set<{ handler: (message: unknown) => void; delay: number }>()
   const queues = new Map<string, Promise<unknown>>()
   const held = new Set<LockInfo>()
-  return {
+  const hub = {
     /**
      * A tab's channel. `receiveDelayMs`: how late this tab handles what others post (a busy
      * renderer on a loaded machine).
@@ -64,5 +64,32 @@ export function createTabHub() {
       },
       query: () => Promise.resolve({ held: [...held], pending: [] }),
     } as unknown as LockManager,
+    /**
+     * A page of its own: its channel and locks, and `unload()`, which does what the browser does
+     * when the page goes away (reload, navigation, close): it hears nothing more, and every lock
+     * it held is released.
+     */
+    page() {
+      let unloaded: () => void = () => undefined
+      const gone = new Promise<void>((resolve) => {
+        unloaded = resolve
+      })
+      const channel = hub.channel()
+      const locks = {
+        request: <T>(name: string, options: LockOptions, task: () => Promise<T>) =>
+          hub.locks.request(name, options, () => Promise.race([task(), gone])),
+        query: () => hub.locks.query(),
+      } as unknown as LockManager
+      return {
+        channel,
+        locks,
+        unload() {
+          channel.listen(() => undefined)
+          channel.post = () => undefined
+          unloaded()
+        },
+      }
+    },
   }
+  return hub
 }

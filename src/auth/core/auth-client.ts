@@ -50,6 +50,11 @@ export interface AuthClientOptions {
   readonly dpopKeys?: DpopKeyStore
   /** Cross-tab channel; defaults to a BroadcastChannel, `null` keeps this tab to itself. */
   readonly channel?: TabChannel | null
+  /**
+   * Storage every tab of the origin shares, for one note: when a signed-in tab last left its
+   * page (reloading), never a token. Defaults to localStorage; `null` leaves no note.
+   */
+  readonly sharedStorage?: Storage | null
   readonly loadProtocol?: (options: ProtocolOptions) => Promise<Protocol>
   /** Runs a silent (`prompt=none`) request in a hidden frame; defaults to an iframe. */
   readonly silentFrame?: SilentFrameRunner
@@ -162,7 +167,7 @@ export class AuthClient {
       locks,
     )
     this.snapshot = this.snapshotOf(this.store.get(), null)
-    this.tabs = this.createTabSync(options.channel, locks)
+    this.tabs = this.createTabSync(options.channel, locks, options.sharedStorage)
     this.dpop = config.dpop
       ? (options.dpopKeys ?? lazyDpopKeys(`${config.authority}|${config.clientId}`))
       : undefined
@@ -187,12 +192,21 @@ export class AuthClient {
   private createTabSync(
     channel: TabChannel | null | undefined,
     locks: LockManager | undefined,
+    sharedStorage: Storage | null | undefined,
   ): TabSync | undefined {
     const { authority, clientId } = this.config
     const name = `tessera:${authority}|${clientId}`
     const transport = channel === null ? undefined : (channel ?? browserTabChannel(name))
     if (!transport) return undefined
-    const presence = locks && new TabPresence(`tessera-signed-in:${authority}|${clientId}`, locks)
+    const storage = sharedStorage === null ? undefined : (sharedStorage ?? browserLocalStorage())
+    const note = storage && { storage, now: this.now }
+    const presence =
+      locks && new TabPresence(`tessera-signed-in:${authority}|${clientId}`, locks, note)
+    if (presence && typeof window !== 'undefined') {
+      window.addEventListener('pagehide', () => {
+        presence.leaving()
+      })
+    }
     return new TabSync(
       transport,
       { issuer: authority, clientId, presence },
@@ -669,5 +683,16 @@ export class AuthClient {
   private publish(snapshot: AuthSnapshot): void {
     this.snapshot = snapshot
     for (const listener of this.listeners) listener()
+  }
+}
+
+/** localStorage where the page may use it (privacy settings can make reading it throw). */
+function browserLocalStorage(): Storage | undefined {
+  try {
+    // SEC-27 bans tokens and login state here; the one note kept is a time (tab-presence.ts).
+    // eslint-disable-next-line no-restricted-globals
+    return typeof localStorage === 'undefined' ? undefined : localStorage
+  } catch {
+    return undefined
   }
 }

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 
 import { createAuthFixture } from '../../../testing/auth-fixture'
+import { MemoryStorage } from '../../../testing/memory-storage'
 import { createTabHub } from '../../../testing/tab-hub'
 import { AuthClient } from '../auth-client'
 
@@ -197,6 +198,123 @@ describe('tabs of one session', () => {
       expect(reloaded.getSnapshot().status).toBe('signed-in')
       expect(newTab.navigations).toEqual([])
       expect(newTab.tab.getSnapshot().status).toBe('signed-in')
+    })
+    describe('a tab opened while its signed-in siblings are between pages', () => {
+      /** The `pagehide` listeners the tabs add (node has no window; the test plays the browser). */
+      function pageHides() {
+        const listeners: (() => void)[] = []
+        vi.stubGlobal('window', {
+          addEventListener: (type: string, listener: () => void) => {
+            if (type === 'pagehide') listeners.push(listener)
+          },
+        })
+        return listeners
+      }
+
+      /** A signed-in tab whose page then goes away, as in a reload; its session stays behind. */
+      async function tabThatLeaves(hub: ReturnType<typeof createTabHub>, shared: Storage) {
+        const hides = pageHides()
+        const page = hub.page()
+        const fixture = await createAuthFixture({
+          channel: page.channel,
+          locks: page.locks,
+          sharedStorage: shared,
+        })
+        await fixture.signIn()
+        for (const hide of hides) hide()
+        page.unload()
+        await vi.advanceTimersByTimeAsync(0) // the lock's release settles
+        vi.unstubAllGlobals()
+        vi.stubGlobal('fetch', fixture.provider.fetch)
+        return fixture
+      }
+
+      function newTab(
+        fixture: Awaited<ReturnType<typeof createAuthFixture>>,
+        hub: ReturnType<typeof createTabHub>,
+        shared: Storage,
+      ) {
+        const navigations: string[] = []
+        const tab = new AuthClient({
+          ...fixture.options,
+          storage: new MemoryStorage(),
+          navigate: (url) => navigations.push(url),
+          channel: hub.channel(),
+          locks: hub.locks,
+          sharedStorage: shared,
+        })
+        return { tab, navigations }
+      }
+
+      it('waits for a sibling that left to reload just before it started', async () => {
+        const hub = createTabHub()
+        const shared = new MemoryStorage() // the origin's localStorage
+        const reloading = await tabThatLeaves(hub, shared)
+        const opened = newTab(reloading, hub, shared)
+
+        const pending = opened.tab.signIn({ returnTo: '/profile' })
+        await vi.advanceTimersByTimeAsync(1_500) // the sibling's next page is still loading
+        expect(opened.navigations).toEqual([])
+        const reloaded = new AuthClient({
+          ...reloading.options,
+          channel: hub.channel(),
+          locks: hub.locks,
+          sharedStorage: shared,
+        })
+        await vi.advanceTimersByTimeAsync(600)
+        await pending
+
+        expect(reloaded.getSnapshot().status).toBe('signed-in')
+        expect(opened.navigations).toEqual([])
+        expect(opened.tab.getSnapshot().status).toBe('signed-in')
+      })
+
+      it('goes after a short wait when that sibling never comes back (it was closed)', async () => {
+        const hub = createTabHub()
+        const shared = new MemoryStorage()
+        const closed = await tabThatLeaves(hub, shared)
+        const opened = newTab(closed, hub, shared)
+
+        const pending = opened.tab.signIn()
+        closed.clock.now += 2_500
+        await vi.advanceTimersByTimeAsync(2_500)
+        expect(opened.navigations).toEqual([])
+        closed.clock.now += 600
+        await vi.advanceTimersByTimeAsync(600)
+        await pending
+        expect(opened.navigations).toHaveLength(1)
+      })
+
+      it('goes at once when the last signed-in tab left long ago', async () => {
+        const hub = createTabHub()
+        const shared = new MemoryStorage()
+        const closed = await tabThatLeaves(hub, shared)
+        closed.clock.now += 60_000
+        const opened = newTab(closed, hub, shared)
+
+        await opened.tab.signIn()
+        expect(opened.navigations).toHaveLength(1)
+      })
+
+      it('goes at once after the last signed-in tab signed out, and leaves no note', async () => {
+        const hub = createTabHub()
+        const shared = new MemoryStorage()
+        const page = hub.page()
+        const signedOut = await createAuthFixture({
+          channel: page.channel,
+          locks: page.locks,
+          sharedStorage: shared,
+        })
+        await signedOut.signIn()
+        await signedOut.auth.signOut()
+        page.unload()
+        await vi.advanceTimersByTimeAsync(0)
+        const opened = newTab(signedOut, hub, shared)
+
+        await opened.tab.signIn()
+        expect(opened.navigations).toHaveLength(1)
+        expect(shared.length).toBe(0)
+      })
     })
   })
 

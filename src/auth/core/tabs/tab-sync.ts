@@ -153,7 +153,9 @@ export class TabSync {
     for (let round = 0; round < MAX_SIBLING_WAIT_MS / ASK_AGAIN_MS; round++) {
       const present = await this.presence.othersSignedIn().catch(() => false)
       roundsSinceSeen = present ? 0 : roundsSinceSeen + 1
-      if (roundsSinceSeen > graceRounds || this.answeredYet()) return
+      // A signed-in sibling that left its page moments ago (reloading) may be back soon.
+      const expected = roundsSinceSeen <= graceRounds || this.presence.leftRecently()
+      if (!expected || this.answeredYet()) return
       if (round > 0) this.channel.post({ type: 'request-session', since: 0 })
       await delay(ASK_AGAIN_MS)
     }
