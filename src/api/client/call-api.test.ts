@@ -44,6 +44,43 @@ describe('callApi', () => {
     expect(init.credentials).toBe('omit')
   })
 
+  it('answers a DPoP nonce challenge once, keeping the nonce with the endpoint that owns it', async () => {
+    const nonces = new Map<string, string>()
+    const endpoint: ApiEndpoint = {
+      baseUrl: 'https://api.example.test/v1',
+      getToken: () => Promise.resolve({ token: 'bound', scheme: 'DPoP' }),
+      invalidateToken: () => undefined,
+      createProof: (method, url) =>
+        Promise.resolve(`${method} ${url} ${nonces.get(new URL(url).origin) ?? 'no-nonce'}`),
+      acceptDpopNonce: (url, nonce) => {
+        nonces.set(new URL(url).origin, nonce)
+      },
+    }
+    const challenge = (nonce: string) =>
+      new Response('{}', {
+        status: 401,
+        headers: { 'WWW-Authenticate': 'DPoP error="use_dpop_nonce"', 'DPoP-Nonce': nonce },
+      })
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(challenge('n1'))
+      .mockResolvedValueOnce(challenge('n2'))
+      .mockResolvedValueOnce(Response.json({ ok: true }))
+    vi.stubGlobal('fetch', fetchMock)
+
+    // The second challenge is not answered as a nonce again: it counts as the one renewal.
+    await expect(callApi(endpoint, '/me')).resolves.toEqual({ ok: true })
+
+    const proofs = fetchMock.mock.calls.map(
+      ([, init]) => (init as RequestInit & { headers: Record<string, string> }).headers.DPoP,
+    )
+    expect(proofs).toEqual([
+      'GET https://api.example.test/v1/me no-nonce',
+      'GET https://api.example.test/v1/me n1',
+      'GET https://api.example.test/v1/me n2',
+    ])
+  })
+
   it('renews the token once after a 401 and retries once', async () => {
     const fetchMock = vi
       .fn<() => Promise<Response>>()

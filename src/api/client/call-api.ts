@@ -12,7 +12,9 @@ export interface ApiEndpoint {
   /** Forgets a token the API rejected, so the next `getToken` renews it. */
   invalidateToken(token: string): void
   /** Signs a DPoP proof for a request with a DPoP-bound token (RFC 9449 §7). */
-  createProof?(method: string, url: string, token: string, nonce?: string): Promise<string>
+  createProof?(method: string, url: string, token: string): Promise<string>
+  /** Keeps a DPoP nonce the API handed out, for the proofs of later requests (§9). */
+  acceptDpopNonce?(url: string, nonce: string): void
   /**
    * What to check when the API refuses even a just-renewed token: then the token is wrong for
    * this API (audience, scopes), not stale, and the cause is usually config.json.
@@ -44,9 +46,6 @@ export function resolveApiUrl(baseUrl: string, path: string): URL {
   return url
 }
 
-/** The latest DPoP nonce each API origin handed out (RFC 9449 §9). */
-const dpopNonces = new Map<string, string>()
-
 /**
  * Calls a protected API with the right access token and returns the parsed JSON body (unknown:
  * parse it at the call site). A 401 renews the token and retries once (SEC-25: no loops); a
@@ -72,7 +71,7 @@ export async function callApi(
     if (request.body !== undefined) headers['Content-Type'] = 'application/json'
     if (scheme === 'DPoP') {
       if (!endpoint.createProof) throw new UsageError('A DPoP-bound token needs createProof.')
-      headers.DPoP = await endpoint.createProof(method, url.href, token, dpopNonces.get(url.origin))
+      headers.DPoP = await endpoint.createProof(method, url.href, token)
     }
     const response = await send(url, {
       method,
@@ -85,7 +84,7 @@ export async function callApi(
       referrerPolicy: 'no-referrer',
     })
     const nonce = response.headers.get('DPoP-Nonce')
-    if (nonce) dpopNonces.set(url.origin, nonce)
+    if (nonce) endpoint.acceptDpopNonce?.(url.href, nonce)
     if (response.ok) {
       return response.status === 204 ? undefined : ((await response.json()) as unknown)
     }

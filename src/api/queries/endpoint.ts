@@ -12,7 +12,10 @@ export function apiEndpoint(auth: AuthClient, name: string): ApiEndpoint {
     invalidateToken: (token) => {
       auth.invalidateAccessToken(name, token)
     },
-    createProof: (method, url, token, nonce) => auth.createProof(method, url, token, nonce),
+    createProof: (method, url, token) => auth.createProof(method, url, token),
+    acceptDpopNonce: (url, nonce) => {
+      auth.acceptDpopNonce(url, nonce)
+    },
     reacquireWithClaims: (claims) => auth.reacquireWithClaims(name, claims),
   }
 }

@@ -125,6 +125,8 @@ export class AuthClient {
   private reauthenticate = false
   private readonly tabs: TabSync | undefined
   private readonly dpop: DpopKeyStore | undefined
+  /** The latest DPoP nonce each API origin handed out, for its next proofs (RFC 9449 §9). */
+  private readonly dpopNonces = new Map<string, string>()
   private readonly events = new AuthEvents()
   private snapshot: AuthSnapshot
   private readonly renewal: RenewalContext
@@ -383,10 +385,12 @@ export class AuthClient {
   }
 
   /**
-   * A DPoP proof for one API request with `token` (RFC 9449 §7), when tokens are DPoP-bound.
-   * The key never leaves the browser's crypto module.
+   * A DPoP proof for one API request with `token` (RFC 9449 §7), when tokens are DPoP-bound,
+   * carrying the nonce the API's origin last handed out. The key never leaves the browser's
+   * crypto module.
    */
-  async createProof(method: string, url: string, token: string, nonce?: string): Promise<string> {
+  async createProof(method: string, url: string, token: string): Promise<string> {
+    const nonce = this.dpopNonces.get(new URL(url).origin)
     const keys = this.dpop && (await this.dpop.get())
     if (!keys) {
       throw this.endSession(
@@ -403,6 +407,11 @@ export class AuthClient {
       now: this.now(),
       ...(nonce ? { nonce } : {}),
     })
+  }
+
+  /** Keeps the nonce an API's answer to `url` handed out, for that origin's next proofs. */
+  acceptDpopNonce(url: string, nonce: string): void {
+    this.dpopNonces.set(new URL(url).origin, nonce)
   }
 
   /** Drops `token` from the cache after the API rejected it, so the next call renews. */
