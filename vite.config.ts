@@ -48,6 +48,38 @@ function brandIndex(): Plugin {
 }
 
 /**
+ * The React app is a chunk of its own (`src/app/start.tsx`), imported by bootstrap only when the
+ * page shows something (a signed-out deep link leaves for the provider without it). Every page
+ * that does show it needs it at once, so index.html preloads it: downloaded and compiled while
+ * bootstrap runs, evaluated only when imported.
+ */
+function preloadAppChunk(): Plugin {
+  return {
+    name: 'tessera-preload-app-chunk',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, { path, bundle, chunk: entry }) => {
+        if (!path.endsWith('/index.html') || !bundle || !entry) return html
+        const chunks = Object.values(bundle).flatMap((output) =>
+          output.type === 'chunk' ? [output] : [],
+        )
+        const app = chunks.find((chunk) =>
+          chunk.moduleIds.some((id) => id.endsWith('/src/app/start.tsx')),
+        )
+        if (!app) throw new Error('no chunk for src/app/start.tsx: is it imported dynamically?')
+        const loaded = new Set([entry.fileName, ...entry.imports])
+        const files = [app.fileName, ...app.imports].filter((file) => !loaded.has(file))
+        const links = files
+          .map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`)
+          .join('\n    ')
+        return html.replace(/\n?\s*<\/head>/, `\n    ${links}\n  </head>`)
+      },
+    },
+  }
+}
+
+/**
  * react-router 7's package exports name only its development build, dev warnings included
  * (remix-run/react-router#14102, open); its production build ships beside it. A build takes
  * that one: smaller, and less work on the main thread while the first page renders.
@@ -82,7 +114,7 @@ function staticallyImports(entry: string, id: string, graph: ModuleGraph): boole
 export default defineConfig(({ command }) => ({
   base: './',
   resolve: { alias: command === 'build' ? [reactRouterProduction] : [] },
-  plugins: [react(), brandIndex(), indexAtRoot()],
+  plugins: [react(), brandIndex(), preloadAppChunk(), indexAtRoot()],
   server: { host: '127.0.0.1', strictPort: true },
   preview: { host: '127.0.0.1', strictPort: true },
   build: {
@@ -96,7 +128,7 @@ export default defineConfig(({ command }) => ({
         codeSplitting: {
           // A chunk per stage, each with every module its entry imports statically and an earlier
           // stage does not already hold: the bootstrap (src/main.ts), then the React app
-          // (src/app/start.tsx, imported by the bootstrap only for a page that shows something). Lazy features keep their own chunks.
+          // (src/app/start.tsx, which index.html preloads). Lazy features keep their own chunks.
           groups: [
             {
               debugName: 'index',

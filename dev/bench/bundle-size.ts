@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
@@ -13,7 +13,7 @@ export interface Size {
 export interface BundleReport {
   /** Bootstrap: the entry and its static imports, all a signed-out deep link runs before leaving. */
   readonly bootstrap: Size
-  /** JS the browser loads before rendering: the entry, the React app's chunk, and their static imports. */
+  /** JS the browser loads before rendering: the entry, the chunks index.html preloads, and their static imports. */
   readonly firstLoad: Size
   /** JS fetched lazily when signing in or renewing (the protocol chunk and its imports). */
   readonly lazy: Size
@@ -27,7 +27,6 @@ export interface BundleReport {
 
 /** The chunk `protocol-loader.ts` imports for sign-in and renewal (Vite names it after it). */
 const PROTOCOL_CHUNK = /^assets\/protocol-[\w-]+\.js$/
-const APP_CHUNK = /^start-[\w-]+\.js$/
 
 const AUTH_SOURCES = [
   /node_modules\/oidc-client-ts\//,
@@ -117,13 +116,14 @@ export function measureBundle(dist: string): BundleReport {
     html,
   )?.[1]
   if (!entry) throw new Error('dist/index.html has no module entry script')
-  // The React app's chunk is a dynamic import, but every page that renders imports it at once,
-  // so it counts as first load; a signed-out deep link leaves with the bootstrap alone.
-  const app = readdirSync(join(dist, 'assets')).find((file) => APP_CHUNK.test(file))
-  if (!app) throw new Error('no start-*.js chunk (the React app) in dist/assets')
-  const firstLoad = [
-    ...new Set([entry, `assets/${app}`].flatMap((file) => staticGraph(dist, file))),
+  // The React app's chunk is a dynamic import, but index.html preloads it: every page that
+  // renders needs it at once, so it counts as first load.
+  const preloaded = [
+    ...html.matchAll(/<link rel="modulepreload"[^>]*href="[^"]*?(assets\/[^"]+\.js)"/g),
   ]
+    .map((match) => match[1])
+    .filter((file) => file !== undefined)
+  const firstLoad = [...new Set([entry, ...preloaded].flatMap((file) => staticGraph(dist, file)))]
   const lazy = dynamicImports(dist, firstLoad, (file) => PROTOCOL_CHUNK.test(file))
   if (lazy.length === 0) throw new Error('no protocol-*.js chunk among the dynamic imports')
   const loaded = [...firstLoad, ...lazy]

@@ -188,7 +188,7 @@ Settings: \`BENCH_RUNS=${String(r.runs)}\` (default 5), \`BENCH_SOAK_SECONDS=${S
 ## Bundle (KiB)
 | JS | raw | gzip | brotli |
 | --- | ---: | ---: | ---: |
-${sizeRow('first load (bootstrap + the React app)', r.bundle.firstLoad)}
+${sizeRow('first load (bootstrap + the preloaded React app)', r.bundle.firstLoad)}
 ${sizeRow('bootstrap (all a signed-out deep link runs before leaving)', r.bundle.bootstrap)}
 ${sizeRow('lazy sign-in/renewal chunk', r.bundle.lazy)}
 ${sizeRow('lazy chunks off the sign-in path (DPoP, silent renewal, AADSTS fixes)', r.bundle.optIn)}
@@ -370,7 +370,7 @@ ${VERDICT_RULE} Δ is Tessera's median minus the peer's.
 
 | first-load JS (KiB) | raw | gzip | brotli |
 | --- | ---: | ---: | ---: |
-${sizeRow('Tessera (bootstrap + the React app)', r.bundle.firstLoad)}
+${sizeRow('Tessera (bootstrap + the preloaded React app)', r.bundle.firstLoad)}
 ${r.peers.map((p) => sizeRow(p.name, p.firstLoad)).join('\n')}
 
 | provider requests (median) | deep link | click | sign in again | two reloads (loopback, emulated) |
