@@ -21,7 +21,7 @@ async function afterSignIn(basename: string, returnTo: string) {
     auth: fixture.auth,
   }
   await startApp({ root, ...engines, completion: { returnTo, appState: undefined } })
-  return { root, prefix }
+  return { root, prefix, fixture }
 }
 
 describe('startApp', () => {
@@ -38,4 +38,13 @@ describe('startApp', () => {
       expect(root.textContent).not.toContain('Loading Profile')
     },
   )
+
+  it('asks the first page’s API beside loading its chunk, before React renders it', async () => {
+    const { root, fixture } = await afterSignIn('/', '/profile')
+
+    // startApp has resolved; React has not committed the page, so no effect of it has run.
+    expect(root.querySelector('h1')).toBeNull()
+    const apiCalls = fixture.provider.requests.filter((r) => r.url.startsWith('https://api.'))
+    expect(apiCalls.map((r) => new URL(r.url).pathname)).toEqual(['/me'])
+  })
 })

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
-import { registerWrites } from '../api/queries'
+import { registerWrites, startReads } from '../api/queries'
 import { createQueryClient } from '../api/queries/query-client'
 import { installStepUp } from '../api/queries/step-up'
 import type { SignInCompletion } from '../auth/core'
@@ -44,8 +44,11 @@ export async function startApp(start: AppStart): Promise<void> {
     void stepUp.resume(completion) // a write refused for a step-up, replayed once
   }
   // The first page renders with its component (a chunk of its own), never a loading state;
-  // the idle sign-out's chunk loads meanwhile, only where config.json turns it on.
-  const first = matchPage(pages, currentAppPath(basename))?.page
+  // its reads start now, beside that chunk, not after it. The idle sign-out's chunk loads
+  // meanwhile, only where config.json turns it on.
+  const match = matchPage(pages, currentAppPath(basename))
+  const first = match?.page
+  if (match) void startReads(queryClient, auth, match.page.reads ?? [], match.params)
   const [idle] = await Promise.all([
     config.idleTimeout === undefined
       ? undefined

@@ -42,7 +42,7 @@ export function leaveForProvider(app: Engines, returnTo: string): void {
   )
 }
 
-/** Any other page: React renders it (its reads start as it mounts). */
+/** Any other page: React renders it (its reads start beside its chunk, app/start.tsx). */
 export function showPage(app: Engines): void {
   show(app)
 }
