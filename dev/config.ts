@@ -109,6 +109,19 @@ function portOffset(): number {
   return value
 }
 
+/**
+ * The port settings of a stack beside others: the provider on `first`, the demo and notes APIs
+ * on the next two, the app 10 above (so a stack holds ten ports and the next can start there).
+ */
+export function portsFrom(first: number): Readonly<Record<string, string>> {
+  return {
+    TESSERA_IDP_PORT: String(first),
+    TESSERA_API_PORT: String(first + 1),
+    TESSERA_NOTES_API_PORT: String(first + 2),
+    TESSERA_APP_PORT: String(first + 10),
+  }
+}
+
 /** Reads the stack description from the environment (defaults: the `npm start` stack). */
 export function devStack(env: Env = process.env): DevStack {
   const offset = portOffset()

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url'
 
 import { type Browser, chromium } from '@playwright/test'
 
-import { devStack, type DevStack } from '../config'
+import { devStack, type DevStack, portsFrom } from '../config'
 import { REQUEST_LOG_PATH } from '../request-log'
 import { withProfile } from '../profiles'
 import { startStack, type StartedStack } from '../stack'
@@ -73,10 +73,7 @@ const CHART = `${ROOT}docs/bench-latest.svg`
 function benchStack(firstPort: number, profile = 'generic') {
   return devStack({
     ...process.env,
-    TESSERA_IDP_PORT: String(firstPort),
-    TESSERA_API_PORT: String(firstPort + 1),
-    TESSERA_NOTES_API_PORT: String(firstPort + 2),
-    TESSERA_APP_PORT: String(firstPort + 10),
+    ...portsFrom(firstPort),
     TESSERA_DIAGNOSTICS: '1',
     TESSERA_PROFILE: profile,
   })

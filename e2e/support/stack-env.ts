@@ -5,7 +5,7 @@
  * a selected project needs; specs import `e2eStack` (or the `stack` fixture) for URLs and demo
  * users.
  */
-import { devStack } from '../../dev/config'
+import { devStack, portsFrom } from '../../dev/config'
 import type { DevStack } from '../../dev/config'
 import { PROFILES, withProfile } from '../../dev/profiles'
 
@@ -13,10 +13,7 @@ const BASE_PORT = 9500
 
 function envFor(base: number, profile: string): Readonly<Record<string, string>> {
   return {
-    TESSERA_IDP_PORT: String(base),
-    TESSERA_API_PORT: String(base + 1),
-    TESSERA_NOTES_API_PORT: String(base + 2),
-    TESSERA_APP_PORT: String(base + 10),
+    ...portsFrom(base),
     TESSERA_PROFILE: profile,
     // Request logs under /__dev/ on the IdP and API, for assertions on traffic.
     TESSERA_DEV_ENDPOINTS: '1',

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 
-import { devStack, type DevStack } from '../../../dev/config'
+import { devStack, type DevStack, portsFrom } from '../../../dev/config'
 import { withProfile } from '../../../dev/profiles'
 import type { IdpRequestRecord } from '../../../dev/idp/request-log'
 import type { ApiRequestRecord } from '../../../dev/api/request-log'
@@ -38,10 +38,7 @@ function stackAt(firstPort: number, env: Readonly<Record<string, string>>): DevS
   return withProfile(
     devStack({
       ...process.env,
-      TESSERA_IDP_PORT: String(firstPort),
-      TESSERA_API_PORT: String(firstPort + 1),
-      TESSERA_NOTES_API_PORT: String(firstPort + 2),
-      TESSERA_APP_PORT: String(firstPort + 10),
+      ...portsFrom(firstPort),
       TESSERA_DIAGNOSTICS: '1',
       ...env,
     }),
