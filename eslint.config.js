@@ -29,19 +29,20 @@ function restrictImports(files, ...patterns) {
   }
 }
 
+/** The app's own layers above the auth core: what the leaf modules must not import. */
+const APP_LAYERS = [
+  '**/app/**',
+  '**/api/**',
+  '**/components/**',
+  '**/bootstrap/**',
+  '**/example/**',
+]
+
 const noFrameworks = [
   { group: ['react-router', 'react-router-dom'], message: 'auth/* knows nothing of the router.' },
   { group: ['@tanstack/*'], message: 'auth/* knows nothing of TanStack Query.' },
   {
-    group: [
-      '**/app/**',
-      '**/api/**',
-      '**/components/**',
-      '**/bootstrap/**',
-      '**/example/**',
-      '**/idle-sign-out',
-      '**/idle-sign-out/**',
-    ],
+    group: [...APP_LAYERS, '**/idle-sign-out', '**/idle-sign-out/**'],
     message: 'auth/* is a leaf module.',
   },
   { group: ['**/pages'], message: 'auth/* knows nothing of the pages.' },
@@ -152,14 +153,7 @@ export default defineConfig([
       message: 'idle-sign-out/* is React-free.',
     },
     {
-      group: [
-        '**/app/**',
-        '**/api/**',
-        '**/components/**',
-        '**/bootstrap/**',
-        '**/example/**',
-        '**/pages',
-      ],
+      group: [...APP_LAYERS, '**/pages'],
       message: 'idle-sign-out/* knows the auth core only; the app shows it.',
     },
   ),
